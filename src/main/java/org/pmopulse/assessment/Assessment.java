@@ -1,0 +1,22 @@
+package org.pmopulse.assessment;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.pmopulse.advice.Recommendation;
+import org.pmopulse.forecast.Forecast;
+import org.pmopulse.metrics.Indicators;
+import org.pmopulse.rules.Finding;
+import org.pmopulse.rules.RuleSetRef;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The health assessment of one project's snapshot: the output contract of Pulse. It names the rule set and the
+ * model that produced it, so an old assessment can be reproduced.
+ */
+@Schema(description = "Health assessment of one weekly snapshot")
+public record Assessment(String projectId, LocalDate asOf,
+                         @Schema(description = "ISO week of asOf", example = "2026-W47") String week,
+                         Health health, Indicators indicators, List<Finding> findings, Forecast forecast,
+                         List<Recommendation> recommendations, RuleSetRef ruleSet, Instant assessedAt) {}

@@ -1,0 +1,61 @@
+package org.pmopulse.assessment;
+
+import org.pmopulse.rules.Dimension;
+import org.pmopulse.rules.Finding;
+import org.pmopulse.rules.Thresholds;
+import org.pmopulse.snapshot.Rag;
+import org.pmopulse.snapshot.Severity;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Findings to scores. Each dimension starts at 100 and loses the penalty of each distinct rule that fired in it
+ * (at the most severe level it fired, so ten unowned risks count once; {@code scoring.penalty.*}). The overall
+ * score is the weighted mean of the dimensions ({@code scoring.weights.*}). RAG comes from the bands
+ * ({@code scoring.bands.green}, {@code scoring.bands.amber}); the overall RAG is never GREEN while a dimension is RED.
+ */
+public final class Scorer {
+    private Scorer() {
+    }
+
+    public static Health score(List<Finding> findings, Thresholds t) {
+        Map<Dimension, Map<String, Severity>> worstByRule = new EnumMap<>(Dimension.class);
+        for (Finding f : findings) {
+            worstByRule.computeIfAbsent(f.dimension(), d -> new HashMap<>())
+                    .merge(f.ruleId(), f.severity(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        }
+        Map<String, DimensionScore> dimensions = new LinkedHashMap<>();
+        double weighted = 0;
+        double weights = 0;
+        boolean anyRed = false;
+        for (Dimension d : Dimension.values()) {
+            Map<String, Severity> rules = worstByRule.getOrDefault(d, Map.of());
+            double penalty = rules.values().stream().mapToDouble(s -> t.get("scoring.penalty." + s.name())).sum();
+            int score = (int) Math.round(Math.max(0, 100 - penalty));
+            Rag rag = rag(score, t);
+            anyRed |= rag == Rag.RED;
+            int count = (int) findings.stream().filter(f -> f.dimension() == d).count();
+            dimensions.put(d.key(), new DimensionScore(score, rag, count));
+            double weight = t.get("scoring.weights." + d.key());
+            weighted += weight * score;
+            weights += weight;
+        }
+        int overall = (int) Math.round(weights == 0 ? 100 : weighted / weights);
+        Rag rag = rag(overall, t);
+        if (rag == Rag.GREEN && anyRed) {
+            rag = Rag.AMBER;
+        }
+        return new Health(overall, rag, null, null, dimensions);
+    }
+
+    static Rag rag(int score, Thresholds t) {
+        if (score >= t.get("scoring.bands.green")) {
+            return Rag.GREEN;
+        }
+        return score >= t.get("scoring.bands.amber") ? Rag.AMBER : Rag.RED;
+    }
+}

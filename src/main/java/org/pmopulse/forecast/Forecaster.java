@@ -1,0 +1,98 @@
+package org.pmopulse.forecast;
+
+import org.pmopulse.metrics.Indicators;
+import org.pmopulse.system.PulseJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tribuo.Model;
+import org.tribuo.regression.Regressor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The forecast stage of an assessment. Loads the slip model from the models folder (Tribuo protobuf format only,
+ * type-checked, with its card); without a usable model Pulse runs on rules alone and every assessment says why.
+ */
+public final class Forecaster {
+    private static final Logger log = LoggerFactory.getLogger(Forecaster.class);
+
+    private final Path modelFile;
+    private final SlipModel model;
+    private final String unavailableReason;
+
+    private Forecaster(Path modelFile, SlipModel model, String unavailableReason) {
+        this.modelFile = modelFile;
+        this.model = model;
+        this.unavailableReason = unavailableReason;
+    }
+
+    /** Loads {@code modelFile} and its card ({@code <name>.card.json} beside it); never throws. */
+    public static Forecaster load(Path modelFile) {
+        if (!Files.isRegularFile(modelFile)) {
+            return rulesOnly(modelFile, "no model file at " + modelFile.toAbsolutePath() + "; running on rules alone");
+        }
+        Path cardFile = cardOf(modelFile);
+        if (!Files.isRegularFile(cardFile)) {
+            return rulesOnly(modelFile, "model card " + cardFile.toAbsolutePath() + " is missing; running on rules alone");
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(modelFile);
+            Model<?> loaded = Model.deserializeFromFile(modelFile);
+            if (!loaded.validate(Regressor.class)) {
+                return rulesOnly(modelFile, "model " + modelFile.getFileName() + " is not a regression model");
+            }
+            @SuppressWarnings("unchecked")
+            Model<Regressor> regression = (Model<Regressor>) loaded;
+            ModelCard card = PulseJson.mapper().readValue(Files.readString(cardFile), ModelCard.class);
+            String version = card.name() + " (sha256:" + sha256(bytes) + ")";
+            log.info("Slip model {} loaded from {}", version, modelFile.toAbsolutePath());
+            return new Forecaster(modelFile, new SlipModel(regression, card, version), null);
+        } catch (IOException | RuntimeException e) {
+            return rulesOnly(modelFile, "model " + modelFile.getFileName() + " could not be loaded ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); running on rules alone");
+        }
+    }
+
+    private static Forecaster rulesOnly(Path modelFile, String reason) {
+        log.warn("Forecast unavailable: {}", reason);
+        return new Forecaster(modelFile, null, reason);
+    }
+
+    static Path cardOf(Path modelFile) {
+        String name = modelFile.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return modelFile.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".card.json");
+    }
+
+    public Forecast forecast(Indicators now, List<Indicators> history, LocalDate baselineStart) {
+        return model == null ? Forecast.unavailable(unavailableReason) : model.forecast(now, history, baselineStart);
+    }
+
+    public Optional<SlipModel> model() {
+        return Optional.ofNullable(model);
+    }
+
+    public Optional<String> unavailableReason() {
+        return Optional.ofNullable(unavailableReason);
+    }
+
+    public Path modelFile() {
+        return modelFile;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.pmopulse.forecast;
+
+import org.pmopulse.metrics.Indicators;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.regression.RegressionFactory;
+import org.tribuo.regression.Regressor;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A loaded Tribuo regression model that predicts log(real duration / planned duration), with its card.
+ * Immutable and thread-safe for prediction.
+ */
+public final class SlipModel {
+    private static final int MAIN_FACTORS = 3;
+
+    private final Model<Regressor> model;
+    private final ModelCard card;
+    private final String version;
+    private final double[] residuals;
+
+    SlipModel(Model<Regressor> model, ModelCard card, String version) {
+        this.model = model;
+        this.card = card;
+        this.version = version;
+        this.residuals = card.residuals().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public ModelCard card() {
+        return card;
+    }
+
+    Forecast forecast(Indicators now, List<Indicators> history, LocalDate baselineStart) {
+        Map<String, Double> features = SlipFeatures.extract(now, history);
+        Double pd = now.plannedDurationDays();
+        if (pd == null || pd <= 0 || baselineStart == null) {
+            return Forecast.unavailable("the snapshot has no baseline start and finish to forecast against");
+        }
+        if (features.isEmpty()) {
+            return Forecast.unavailable("the snapshot has none of the model's inputs");
+        }
+        double logRatio = predict(features);
+        int expectedSlip = slipDays(logRatio, pd);
+        List<Integer> range = List.of(slipDays(logRatio + quantile(0.10), pd), slipDays(logRatio + quantile(0.90), pd));
+        long late = java.util.Arrays.stream(residuals).filter(r -> logRatio + r > 0).count();
+        double probabilityLate = residuals.length == 0 ? (logRatio > 0 ? 1 : 0) : (double) late / residuals.length;
+        LocalDate finish = baselineStart.plusDays(Math.round(pd * Math.exp(logRatio)));
+        return new Forecast(true, null, expectedSlip, range, Math.round(probabilityLate * 100) / 100.0, finish,
+                mainFactors(features, logRatio, pd), version);
+    }
+
+    private double predict(Map<String, Double> features) {
+        String[] names = features.keySet().toArray(String[]::new);
+        double[] values = features.values().stream().mapToDouble(Double::doubleValue).toArray();
+        Example<Regressor> example = new ArrayExample<>(RegressionFactory.UNKNOWN_REGRESSOR, names, values);
+        return model.predict(example).getOutput().getValues()[0];
+    }
+
+    /**
+     * Contribution of each feature: the forecast with the feature at its value minus the forecast with it at the
+     * card's typical value, in days. A one-at-a-time comparison, documented in models/README.md.
+     */
+    private List<Forecast.Factor> mainFactors(Map<String, Double> features, double logRatio, double pd) {
+        record Effect(String name, double value, double days) {}
+        List<Effect> effects = new ArrayList<>();
+        for (Map.Entry<String, Double> feature : features.entrySet()) {
+            Double typical = card.featureReference() == null ? null : card.featureReference().get(feature.getKey());
+            if (typical == null) {
+                continue;
+            }
+            Map<String, Double> neutral = new java.util.LinkedHashMap<>(features);
+            neutral.put(feature.getKey(), typical);
+            double days = pd * (Math.exp(logRatio) - Math.exp(predict(neutral)));
+            if (Math.abs(days) >= 0.5) {
+                effects.add(new Effect(feature.getKey(), feature.getValue(), days));
+            }
+        }
+        effects.sort(Comparator.comparingDouble((Effect e) -> -Math.abs(e.days())));
+        return effects.stream().limit(MAIN_FACTORS).map(e -> {
+            double typical = card.featureReference().get(e.name());
+            String effect = String.format(Locale.ROOT, "%+d days", Math.round(e.days()));
+            String words = String.format(Locale.ROOT, "%s is %.2f where a typical project has %.2f: %s days %s",
+                    e.name(), e.value(), typical, Math.abs(Math.round(e.days())), e.days() > 0 ? "later" : "earlier");
+            return new Forecast.Factor(e.name(), Math.round(e.value() * 1000) / 1000.0, effect, words);
+        }).toList();
+    }
+
+    private double quantile(double q) {
+        if (residuals.length == 0) {
+            return 0;
+        }
+        double position = q * (residuals.length - 1);
+        int lower = (int) Math.floor(position);
+        int upper = Math.min(residuals.length - 1, lower + 1);
+        return residuals[lower] + (position - lower) * (residuals[upper] - residuals[lower]);
+    }
+
+    private static int slipDays(double logRatio, double plannedDays) {
+        return (int) Math.round(plannedDays * (Math.exp(logRatio) - 1));
+    }
+}

@@ -1,0 +1,180 @@
+package org.pmopulse.rules;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds a {@link RuleSet} from {@link RuleSources} with the classic Drools build (it reports errors with file and
+ * line), then checks what Drools does not: every rule has an id and complete metadata, ids are unique, and every
+ * threshold a rule reads exists. Any error rejects the whole set with file, line and message.
+ */
+public final class RuleSetBuilder {
+    private static final String RESOURCES = "src/main/resources/";
+    private static final Pattern RULE_LINE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
+    private static final Pattern END_LINE = Pattern.compile("^\\s*end\\s*$");
+    private static final Pattern THRESHOLD_USE = Pattern.compile("thresholds\\.get(?:Int)?\\(\\s*\"([^\"]+)\"\\s*\\)");
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private final Clock clock;
+
+    public RuleSetBuilder(Clock clock) {
+        this.clock = clock;
+    }
+
+    public RuleSet build(RuleSources sources) {
+        List<RuleMessage> errors = new ArrayList<>();
+        Thresholds thresholds = parse(sources, Thresholds.FILE, errors, Thresholds::parse);
+        Playbook playbook = parse(sources, Playbook.FILE, errors, Playbook::parse);
+        Map<String, RuleInfo.Builder> located = locateRules(sources, thresholds, errors);
+        if (located.isEmpty() && errors.isEmpty()) {
+            errors.add(RuleMessage.error("", 0, "the rule set has no rules (.drl files)"));
+        }
+        List<RuleMessage> warnings = new ArrayList<>();
+        KieBase kieBase = compile(sources, errors, warnings);
+        List<RuleInfo> catalogue = kieBase == null ? List.of() : catalogue(kieBase, located, errors);
+        if (!errors.isEmpty()) {
+            throw new RuleSetRejectedException(errors);
+        }
+        return new RuleSet(sources, clock.instant(), kieBase, thresholds, playbook, catalogue, warnings);
+    }
+
+    private interface Parser<T> {
+        T parse(String text);
+    }
+
+    private static <T> T parse(RuleSources sources, String file, List<RuleMessage> errors, Parser<T> parser) {
+        String text = sources.files().get(file);
+        if (text == null) {
+            errors.add(RuleMessage.error(file, 0, "required file is missing"));
+            return null;
+        }
+        try {
+            return parser.parse(text);
+        } catch (RuleSetRejectedException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
+    }
+
+    /** Finds each rule's file and line in the DRL text, and the threshold keys read inside its body. */
+    private static Map<String, RuleInfo.Builder> locateRules(RuleSources sources, Thresholds thresholds,
+                                                             List<RuleMessage> errors) {
+        Map<String, RuleInfo.Builder> rules = new LinkedHashMap<>();
+        sources.files().forEach((file, text) -> {
+            if (!file.endsWith(".drl")) {
+                return;
+            }
+            String[] lines = text.split("\n", -1);
+            RuleInfo.Builder current = null;
+            for (int i = 0; i < lines.length; i++) {
+                Matcher rule = RULE_LINE.matcher(lines[i]);
+                if (rule.find()) {
+                    current = new RuleInfo.Builder(rule.group(1), file, i + 1);
+                    if (rules.putIfAbsent(current.name, current) != null) {
+                        errors.add(RuleMessage.error(file, i + 1, "rule name \"" + current.name + "\" is used twice"));
+                    }
+                }
+                Matcher use = THRESHOLD_USE.matcher(lines[i]);
+                while (use.find()) {
+                    String key = use.group(1);
+                    if (thresholds != null && !thresholds.contains(key)) {
+                        errors.add(new RuleMessage(RuleMessage.Level.ERROR, file, i + 1, use.start(1) + 1,
+                                "unknown threshold '" + key + "' (not in " + Thresholds.FILE + ")"));
+                    }
+                    if (current != null && !current.thresholds.contains(key)) {
+                        current.thresholds.add(key);
+                    }
+                }
+                if (END_LINE.matcher(lines[i]).find()) {
+                    current = null;
+                }
+            }
+        });
+        return rules;
+    }
+
+    private static KieBase compile(RuleSources sources, List<RuleMessage> errors, List<RuleMessage> warnings) {
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("org.pmopulse", "pulse-rules", "1.0." + BUILDS.incrementAndGet());
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        sources.files().forEach((file, text) -> {
+            if (file.endsWith(".drl")) {
+                kfs.write(RESOURCES + file, text);
+            }
+        });
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        for (Message message : builder.getResults().getMessages()) {
+            RuleMessage.Level level = message.getLevel() == Message.Level.ERROR ? RuleMessage.Level.ERROR
+                    : RuleMessage.Level.WARNING;
+            if (message.getLevel() == Message.Level.INFO) {
+                continue;
+            }
+            String path = message.getPath() == null ? "" : message.getPath().replace(RESOURCES, "");
+            RuleMessage rm = new RuleMessage(level, path, Math.max(0, message.getLine()),
+                    Math.max(0, message.getColumn()), message.getText().trim());
+            (level == RuleMessage.Level.ERROR ? errors : warnings).add(rm);
+        }
+        if (builder.getResults().hasMessages(Message.Level.ERROR)) {
+            ks.getRepository().removeKieModule(releaseId);
+            return null;
+        }
+        try {
+            return ks.newKieContainer(releaseId).getKieBase();
+        } finally {
+            // each build has its own release id; drop it from the repository so builds do not accumulate
+            ks.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    private static List<RuleInfo> catalogue(KieBase kieBase, Map<String, RuleInfo.Builder> located,
+                                            List<RuleMessage> errors) {
+        List<RuleInfo> catalogue = new ArrayList<>();
+        Map<String, RuleInfo> byId = new HashMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                RuleInfo.Builder where = located.getOrDefault(rule.getName(), new RuleInfo.Builder(rule.getName(), "", 0));
+                List<String> problems = RuleMetadata.problems(rule);
+                problems.forEach(p -> errors.add(RuleMessage.error(where.file, where.line,
+                        "rule \"" + rule.getName() + "\": " + p)));
+                if (!problems.isEmpty()) {
+                    continue;
+                }
+                RuleName name = RuleName.parse(rule.getName());
+                RuleInfo info = new RuleInfo(name.id(), rule.getName(), name.title(), pack(where.file), where.file,
+                        where.line, RuleMetadata.kind(rule), RuleMetadata.dimension(rule), RuleMetadata.severity(rule),
+                        List.copyOf(where.thresholds));
+                RuleInfo earlier = byId.putIfAbsent(info.id(), info);
+                if (earlier != null) {
+                    errors.add(RuleMessage.error(info.file(), info.line(), "rule id " + info.id()
+                            + " is already used at " + earlier.file() + ":" + earlier.line()));
+                } else {
+                    catalogue.add(info);
+                }
+            }
+        }
+        catalogue.sort(java.util.Comparator.comparing(RuleInfo::id));
+        return catalogue;
+    }
+
+    private static String pack(String file) {
+        int slash = file.indexOf('/');
+        return slash < 0 ? "" : file.substring(0, slash);
+    }
+}

@@ -1,0 +1,67 @@
+package org.pmopulse.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The files that make a rule set, read into memory once (editors save in several steps): every {@code .drl} file,
+ * the thresholds file and the playbook, keyed by path relative to the rules folder with '/' separators.
+ * Scenarios and documentation are not part of the rule set and not of its version.
+ *
+ * @param files relative path to content, sorted by path
+ */
+public record RuleSources(String origin, Map<String, String> files) {
+    public RuleSources {
+        files = Collections.unmodifiableMap(new TreeMap<>(files));
+    }
+
+    public static RuleSources read(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new RuleSetRejectedException(java.util.List.of(RuleMessage.error(dir.toString(), 0,
+                    "rules folder does not exist")));
+        }
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                String relative = dir.relativize(file).toString().replace('\\', '/');
+                if (isRuleFile(relative)) {
+                    files.put(relative, Files.readString(file, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rules folder " + dir, e);
+        }
+        return new RuleSources(dir.toAbsolutePath().normalize().toString(), files);
+    }
+
+    static boolean isRuleFile(String relative) {
+        return !relative.startsWith("scenarios/")
+                && (relative.endsWith(".drl") || relative.equals(Thresholds.FILE) || relative.equals(Playbook.FILE));
+    }
+
+    /** sha256 over every file's path and content: the rule-set version stored with each assessment. */
+    public String version() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            files.forEach((path, content) -> {
+                digest.update(path.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(content.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            });
+            return "sha256:" + HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

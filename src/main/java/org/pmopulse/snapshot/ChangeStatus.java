@@ -1,0 +1,6 @@
+package org.pmopulse.snapshot;
+
+/** Status of a change request. */
+public enum ChangeStatus {
+    PROPOSED, APPROVED, REJECTED, IMPLEMENTED
+}

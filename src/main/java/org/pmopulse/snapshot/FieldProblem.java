@@ -1,0 +1,4 @@
+package org.pmopulse.snapshot;
+
+/** One thing wrong with an input, named by its JSON path ({@code progress.percentComplete}, {@code risks[2].probability}). */
+public record FieldProblem(String field, String message) {}

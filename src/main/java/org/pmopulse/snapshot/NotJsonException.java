@@ -1,0 +1,8 @@
+package org.pmopulse.snapshot;
+
+/** The request body is not well-formed JSON (or NDJSON); the message says where. */
+public class NotJsonException extends RuntimeException {
+    public NotJsonException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,6 @@
+package org.pmopulse.snapshot;
+
+/** Status of a risk. */
+public enum RiskStatus {
+    OPEN, CLOSED
+}

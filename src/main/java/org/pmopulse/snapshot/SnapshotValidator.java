@@ -1,0 +1,183 @@
+package org.pmopulse.snapshot;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the values of a bound snapshot against the contract: required fields, ranges (percentages 0..100,
+ * probabilities 0..1, no negative money or durations), date order, and unique ids within each list.
+ * Collects every problem rather than stopping at the first, so a user fixes a file in one go.
+ */
+final class SnapshotValidator {
+    static final Pattern PROJECT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    List<FieldProblem> validate(Snapshot s) {
+        Checks c = new Checks();
+        if (s.projectId() == null) {
+            c.add("projectId", "is required");
+        } else if (!PROJECT_ID.matcher(s.projectId()).matches()) {
+            c.add("projectId", "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        if (s.asOf() == null) {
+            c.add("asOf", "is required");
+        }
+        baseline(s.baseline(), c);
+        progress(s.progress(), c);
+        c.items("milestones", s.milestones(), Snapshot.Milestone::id, (m, at) -> {});
+        c.items("deliverables", s.deliverables(), Snapshot.Deliverable::id, (d, at) -> {});
+        c.items("risks", s.risks(), Snapshot.Risk::id, (r, at) -> {
+            c.between(at + ".probability", r.probability(), 0, 1);
+            c.between(at + ".impact", r.impact() == null ? null : r.impact().doubleValue(), 1, 5);
+        });
+        c.items("issues", s.issues(), Snapshot.Issue::id, (i, at) -> c.order(at + ".resolved", i.opened(), i.resolved(), "opened"));
+        c.items("changes", s.changes(), Snapshot.Change::id, (ch, at) -> {
+            c.between(at + ".scopeImpactPct", ch.scopeImpactPct(), 0, 100);
+            c.notNegative(at + ".scheduleImpactDays", ch.scheduleImpactDays());
+            c.notNegative(at + ".costImpact", ch.costImpact());
+        });
+        c.items("decisions", s.decisions(), Snapshot.Decision::id, (d, at) -> {});
+        c.items("resources", s.resources(), null, (r, at) -> {
+            c.required(at + ".person", r.person());
+            c.notNegative(at + ".allocationPct", r.allocationPct());
+        });
+        c.items("dependencies", s.dependencies(), null, (d, at) -> c.required(at + ".onProject", d.onProject()));
+        c.items("stakeholders", s.stakeholders(), null, (st, at) -> {});
+        if (s.governance() != null) {
+            c.notNegative("governance.riskReviewCadenceDays", s.governance().riskReviewCadenceDays());
+        }
+        c.items("sprints", s.sprints(), null, (sp, at) -> {
+            c.notNegative(at + ".number", sp.number());
+            c.notNegative(at + ".committedPoints", sp.committedPoints());
+            c.notNegative(at + ".completedPoints", sp.completedPoints());
+            c.order(at + ".end", sp.start(), sp.end(), "start");
+        });
+        c.items("tasks", s.tasks(), Snapshot.Task::id, (t, at) -> {
+            c.between(at + ".percentComplete", t.percentComplete(), 0, 100);
+            c.order(at + ".baselineFinish", t.baselineStart(), t.baselineFinish(), "baselineStart");
+            c.order(at + ".finish", t.start(), t.finish(), "start");
+            for (int i = 0; i < t.predecessors().size(); i++) {
+                if (t.predecessors().get(i) == null) {
+                    c.add(at + ".predecessors[" + i + "]", "must be an object");
+                } else {
+                    c.required(at + ".predecessors[" + i + "].id", t.predecessors().get(i).id());
+                }
+            }
+        });
+        return c.problems;
+    }
+
+    private static void baseline(Snapshot.Baseline b, Checks c) {
+        if (b == null) {
+            return;
+        }
+        c.order("baseline.finish", b.start(), b.finish(), "baseline.start");
+        c.notNegative("baseline.budget", b.budget());
+        List<Snapshot.PvPoint> curve = b.plannedValueCurve();
+        for (int i = 0; i < curve.size(); i++) {
+            String at = "baseline.plannedValueCurve[" + i + "]";
+            Snapshot.PvPoint point = curve.get(i);
+            if (point == null) {
+                c.add(at, "must be an object");
+                continue;
+            }
+            c.required(at + ".date", point.date());
+            c.required(at + ".pv", point.pv());
+            c.notNegative(at + ".pv", point.pv());
+            Snapshot.PvPoint previous = i > 0 ? curve.get(i - 1) : null;
+            if (previous != null && previous.date() != null && point.date() != null && !point.date().isAfter(previous.date())) {
+                c.add(at + ".date", "must be after the previous point's date " + previous.date());
+            }
+            if (previous != null && previous.pv() != null && point.pv() != null && point.pv() < previous.pv()) {
+                c.add(at + ".pv", "is cumulative and may not fall below the previous point's " + previous.pv());
+            }
+        }
+    }
+
+    private static void progress(Snapshot.Progress p, Checks c) {
+        if (p == null) {
+            return;
+        }
+        c.between("progress.percentComplete", p.percentComplete(), 0, 100);
+        c.notNegative("progress.plannedValue", p.plannedValue());
+        c.notNegative("progress.earnedValue", p.earnedValue());
+        c.notNegative("progress.actualCost", p.actualCost());
+    }
+
+    /** Small collector so each rule of the contract reads as one line. */
+    private static final class Checks {
+        final List<FieldProblem> problems = new ArrayList<>();
+
+        void add(String field, String message) {
+            problems.add(new FieldProblem(field, message));
+        }
+
+        void required(String field, Object value) {
+            if (value == null || (value instanceof String text && text.isBlank())) {
+                add(field, "is required");
+            }
+        }
+
+        void between(String field, Double value, double min, double max) {
+            if (value == null) {
+                return;
+            }
+            if (!Double.isFinite(value) || value < min || value > max) {
+                add(field, "must be between " + plain(min) + " and " + plain(max) + ", was " + value);
+            }
+        }
+
+        void notNegative(String field, Number value) {
+            if (value == null) {
+                return;
+            }
+            double v = value.doubleValue();
+            if (!Double.isFinite(v)) {
+                add(field, "must be a finite number");
+            } else if (v < 0) {
+                add(field, "may not be negative, was " + value);
+            }
+        }
+
+        void order(String field, LocalDate first, LocalDate second, String firstName) {
+            if (first != null && second != null && second.isBefore(first)) {
+                add(field, "is " + second + ", before " + firstName + " " + first);
+            }
+        }
+
+        /** Checks each element of a list: not null, id present and unique (when the items have ids), then the rest. */
+        <T> void items(String list, List<T> items, Function<T, String> id, ItemCheck<T> check) {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < items.size(); i++) {
+                String at = list + "[" + i + "]";
+                T item = items.get(i);
+                if (item == null) {
+                    add(at, "must be an object");
+                    continue;
+                }
+                if (id != null) {
+                    String value = id.apply(item);
+                    if (value == null || value.isBlank()) {
+                        add(at + ".id", "is required");
+                    } else if (!seen.add(value)) {
+                        add(at + ".id", "'" + value + "' appears more than once in " + list);
+                    }
+                }
+                check.check(item, at);
+            }
+        }
+
+        private static String plain(double v) {
+            return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ItemCheck<T> {
+        void check(T item, String at);
+    }
+}
