@@ -16,7 +16,9 @@ import java.util.Map;
  * Findings to scores. Each dimension starts at 100 and loses the penalty of each distinct rule that fired in it
  * (at the most severe level it fired, so ten unowned risks count once; {@code scoring.penalty.*}). The overall
  * score is the weighted mean of the dimensions ({@code scoring.weights.*}). RAG comes from the bands
- * ({@code scoring.bands.green}, {@code scoring.bands.amber}); the overall RAG is never GREEN while a dimension is RED.
+ * ({@code scoring.bands.green}, {@code scoring.bands.amber}). The overall RAG follows the overall score, except
+ * that it is never GREEN while a dimension is RED, and it is RED when {@code scoring.redDimensionsForRed}
+ * dimensions are RED: a weighted mean must not average two red dimensions into amber.
  */
 public final class Scorer {
     private Scorer() {
@@ -31,13 +33,13 @@ public final class Scorer {
         Map<String, DimensionScore> dimensions = new LinkedHashMap<>();
         double weighted = 0;
         double weights = 0;
-        boolean anyRed = false;
+        int red = 0;
         for (Dimension d : Dimension.values()) {
             Map<String, Severity> rules = worstByRule.getOrDefault(d, Map.of());
             double penalty = rules.values().stream().mapToDouble(s -> t.get("scoring.penalty." + s.name())).sum();
             int score = (int) Math.round(Math.max(0, 100 - penalty));
             Rag rag = rag(score, t);
-            anyRed |= rag == Rag.RED;
+            red += rag == Rag.RED ? 1 : 0;
             int count = (int) findings.stream().filter(f -> f.dimension() == d).count();
             dimensions.put(d.key(), new DimensionScore(score, rag, count));
             double weight = t.get("scoring.weights." + d.key());
@@ -46,7 +48,9 @@ public final class Scorer {
         }
         int overall = (int) Math.round(weights == 0 ? 100 : weighted / weights);
         Rag rag = rag(overall, t);
-        if (rag == Rag.GREEN && anyRed) {
+        if (red >= t.get("scoring.redDimensionsForRed")) {
+            rag = Rag.RED;
+        } else if (red > 0 && rag == Rag.GREEN) {
             rag = Rag.AMBER;
         }
         return new Health(overall, rag, null, null, dimensions);

@@ -1,5 +1,8 @@
 package org.pmopulse.snapshot;
 
+import org.pmopulse.system.FieldProblem;
+import org.pmopulse.system.InvalidInputException;
+import org.pmopulse.system.NotJsonException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamReadException;
@@ -63,25 +66,25 @@ public final class SnapshotReader {
         }
     }
 
-    /** Binds and validates one snapshot; throws {@link InvalidSnapshotException} listing every problem found. */
+    /** Binds and validates one snapshot; throws {@link InvalidInputException} listing every problem found. */
     public Snapshot read(JsonNode node) {
         if (node == null || !node.isObject()) {
-            throw new InvalidSnapshotException(List.of(new FieldProblem("$", "a snapshot must be a JSON object")));
+            throw InvalidInputException.body(List.of(new FieldProblem("$", "a snapshot must be a JSON object")));
         }
         List<FieldProblem> problems = new ArrayList<>();
         checkKeys(node, "", problems);
         if (!problems.isEmpty()) {
-            throw new InvalidSnapshotException(problems);
+            throw InvalidInputException.body(problems);
         }
         Snapshot snapshot;
         try {
             snapshot = STRICT.treeToValue(node, Snapshot.class);
         } catch (DatabindException e) {
-            throw new InvalidSnapshotException(List.of(new FieldProblem(path(e.getPath()), bindingMessage(e))));
+            throw InvalidInputException.body(List.of(new FieldProblem(path(e.getPath()), bindingMessage(e))));
         }
         problems.addAll(validator.validate(snapshot));
         if (!problems.isEmpty()) {
-            throw new InvalidSnapshotException(problems);
+            throw InvalidInputException.body(problems);
         }
         return snapshot;
     }

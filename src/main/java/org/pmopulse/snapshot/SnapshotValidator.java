@@ -1,12 +1,14 @@
 package org.pmopulse.snapshot;
 
+import org.pmopulse.system.FieldProblem;
+import org.pmopulse.system.PathValues;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Checks the values of a bound snapshot against the contract: required fields, ranges (percentages 0..100,
@@ -14,14 +16,12 @@ import java.util.regex.Pattern;
  * Collects every problem rather than stopping at the first, so a user fixes a file in one go.
  */
 final class SnapshotValidator {
-    static final Pattern PROJECT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-
     List<FieldProblem> validate(Snapshot s) {
         Checks c = new Checks();
         if (s.projectId() == null) {
             c.add("projectId", "is required");
-        } else if (!PROJECT_ID.matcher(s.projectId()).matches()) {
-            c.add("projectId", "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        } else if (!PathValues.PROJECT_ID.matcher(s.projectId()).matches()) {
+            c.add("projectId", PathValues.PROJECT_ID_RULE);
         }
         if (s.asOf() == null) {
             c.add("asOf", "is required");

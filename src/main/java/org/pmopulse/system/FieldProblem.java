@@ -1,4 +1,4 @@
-package org.pmopulse.snapshot;
+package org.pmopulse.system;
 
 /** One thing wrong with an input, named by its JSON path ({@code progress.percentComplete}, {@code risks[2].probability}). */
 public record FieldProblem(String field, String message) {}

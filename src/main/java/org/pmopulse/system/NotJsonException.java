@@ -1,4 +1,4 @@
-package org.pmopulse.snapshot;
+package org.pmopulse.system;
 
 /** The request body is not well-formed JSON (or NDJSON); the message says where. */
 public class NotJsonException extends RuntimeException {

@@ -1,0 +1,85 @@
+package org.pmopulse.assessment;
+
+import org.pmopulse.project.ProjectStore;
+import org.pmopulse.project.ProjectSummary;
+import org.pmopulse.rules.LiveRules;
+import org.pmopulse.rules.RuleSet;
+import org.pmopulse.snapshot.IsoWeek;
+import org.pmopulse.snapshot.Snapshot;
+import org.pmopulse.snapshot.SnapshotStore;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Assesses stored snapshots with the live rules and keeps the results: the assessment of the week, and the
+ * project summary when it is the latest week. Because the rules read earlier weeks, storing a week also
+ * re-assesses the weeks after it, so history never disagrees with what came before it.
+ */
+@Service
+public class AssessmentService {
+    private final Assessor assessor;
+    private final LiveRules rules;
+    private final SnapshotStore snapshots;
+    private final AssessmentStore assessments;
+    private final ProjectStore projects;
+
+    public AssessmentService(Assessor assessor, LiveRules rules, SnapshotStore snapshots, AssessmentStore assessments,
+                             ProjectStore projects) {
+        this.assessor = assessor;
+        this.rules = rules;
+        this.snapshots = snapshots;
+        this.assessments = assessments;
+        this.projects = projects;
+    }
+
+    /** Assesses a stored snapshot and every later week of its project; returns the snapshot's own assessment. */
+    public Assessment assessAndFollowing(Snapshot snapshot) {
+        RuleSet ruleSet = rules.current();
+        Assessment own = assessAndStore(ruleSet, snapshot);
+        for (Snapshot later : snapshots.after(snapshot.projectId(), IsoWeek.of(snapshot.asOf()))) {
+            assessAndStore(ruleSet, later);
+        }
+        return own;
+    }
+
+    /**
+     * The stored assessment of an unchanged snapshot by the live rules, assessing it only if the live rules never
+     * did, so sending the same snapshot twice changes nothing.
+     */
+    public Assessment existingOrAssess(Snapshot snapshot) {
+        RuleSet ruleSet = rules.current();
+        return assessments.find(snapshot.projectId(), IsoWeek.of(snapshot.asOf()), ruleSet.version())
+                .orElseGet(() -> assessAndFollowing(snapshot));
+    }
+
+    private Assessment assessAndStore(RuleSet ruleSet, Snapshot snapshot) {
+        String week = IsoWeek.of(snapshot.asOf());
+        List<Snapshot> earlier = snapshots.before(snapshot.projectId(), week, Assessor.HISTORY_WEEKS);
+        Integer previous = assessments.scoreBefore(snapshot.projectId(), week).orElse(null);
+        Assessment assessment = assessor.assess(ruleSet, snapshot, earlier, previous);
+        assessments.save(assessment);
+        projects.updateIfLatest(summary(snapshot, assessment));
+        return assessment;
+    }
+
+    private static ProjectSummary summary(Snapshot s, Assessment a) {
+        return new ProjectSummary(s.projectId(), s.name(), s.methodology(), s.phase(), s.sponsor(), s.asOf(), a.week(),
+                a.health().score(), a.health().rag(), a.health().change(), s.pmStatus(), a.findings().size(),
+                a.findings().isEmpty() ? null : a.findings().get(0).title(),
+                a.recommendations().isEmpty() ? null : a.recommendations().get(0).title(), a.assessedAt());
+    }
+
+    public Optional<Assessment> latest(String projectId) {
+        return assessments.latest(projectId);
+    }
+
+    public Optional<Assessment> ofWeek(String projectId, String week) {
+        return assessments.find(projectId, week);
+    }
+
+    public List<HistoryEntry> history(String projectId) {
+        return assessments.weekly(projectId).stream().map(HistoryEntry::of).toList();
+    }
+}

@@ -1,0 +1,74 @@
+package org.pmopulse.assessment;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code assessments} collection. Each week may hold assessments by several rule-set versions; the one
+ * that counts for a week is the most recently assessed.
+ */
+@Component
+public class AssessmentStore {
+    static final String COLLECTION = "assessments";
+    private final MongoTemplate mongo;
+
+    public AssessmentStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public void createIndexes() {
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("projectId", Sort.Direction.ASC)
+                .on("week", Sort.Direction.ASC).on("assessedAt", Sort.Direction.DESC).named("project_week_time"));
+    }
+
+    /** Writes the assessment of a week under its rule-set version, replacing an earlier one by the same version. */
+    public void save(Assessment assessment) {
+        mongo.save(StoredAssessment.of(assessment), COLLECTION);
+    }
+
+    public Optional<Assessment> find(String projectId, String week, String ruleSetVersion) {
+        return Optional.ofNullable(mongo.findById(projectId + "/" + week + "/" + ruleSetVersion,
+                StoredAssessment.class, COLLECTION)).map(StoredAssessment::assessment);
+    }
+
+    /** The assessment that counts for a week: the latest one made. */
+    public Optional<Assessment> find(String projectId, String week) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("projectId").is(projectId).and("week").is(week))
+                .with(Sort.by(Sort.Direction.DESC, "assessedAt")), StoredAssessment.class, COLLECTION))
+                .map(StoredAssessment::assessment);
+    }
+
+    public Optional<Assessment> latest(String projectId) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("projectId").is(projectId))
+                .with(Sort.by(Sort.Direction.DESC, "week", "assessedAt")), StoredAssessment.class, COLLECTION))
+                .map(StoredAssessment::assessment);
+    }
+
+    /** The score of the latest assessed week before {@code week}, for the week-over-week change. */
+    public Optional<Integer> scoreBefore(String projectId, String week) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("projectId").is(projectId).and("week").lt(week))
+                .with(Sort.by(Sort.Direction.DESC, "week", "assessedAt")), StoredAssessment.class, COLLECTION))
+                .map(StoredAssessment::score);
+    }
+
+    /** One assessment per week (the one that counts), oldest week first. */
+    public Collection<Assessment> weekly(String projectId) {
+        Map<String, Assessment> byWeek = new LinkedHashMap<>();
+        List<StoredAssessment> all = mongo.find(Query.query(Criteria.where("projectId").is(projectId))
+                .with(Sort.by(Sort.Order.asc("week"), Sort.Order.desc("assessedAt"))), StoredAssessment.class, COLLECTION);
+        for (StoredAssessment stored : all) {
+            byWeek.computeIfAbsent(stored.week(), w -> stored.assessment());
+        }
+        return byWeek.values();
+    }
+}

@@ -1,0 +1,195 @@
+package org.pmopulse.cli;
+
+import org.pmopulse.assessment.Assessment;
+import org.pmopulse.assessment.Assessor;
+import org.pmopulse.demo.DemoPortfolioGenerator;
+import org.pmopulse.forecast.Forecaster;
+import org.pmopulse.rules.LiveRules;
+import org.pmopulse.rules.RuleSet;
+import org.pmopulse.snapshot.Snapshot;
+import org.pmopulse.snapshot.SnapshotReader;
+import org.pmopulse.system.InvalidInputException;
+import org.pmopulse.system.NotJsonException;
+import org.pmopulse.system.PulseJson;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The command line: work that needs neither the web server nor a database.
+ * <pre>
+ *   pulse assess [--rules DIR] [--models DIR] FILE...   assessment JSON of each snapshot file on stdout
+ *   pulse demo generate [DIR] [--seed N]                 (re)write the demo portfolio
+ * </pre>
+ * Exit codes: 0 success; 1 Pulse could not run (the rule set does not build, a file cannot be written);
+ * 2 invalid input or usage, with the problems on stderr.
+ */
+public final class PulseCli {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int INVALID = 2;
+    private static final Set<String> COMMANDS = Set.of("assess", "demo", "help", "--help");
+
+    private PulseCli() {
+    }
+
+    public static boolean handles(String[] args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            return switch (args[0]) {
+                case "assess" -> assess(new Options(args, 1), out, err);
+                case "demo" -> demo(new Options(args, 1), out, err);
+                default -> usage(out, OK);
+            };
+        } catch (UsageException e) {
+            err.println("pulse: " + e.getMessage());
+            return usage(err, INVALID);
+        }
+    }
+
+    private static int usage(PrintStream to, int code) {
+        to.println("""
+                usage: java -jar pulse.jar [COMMAND]
+                  (no command)                                   run the Pulse web service
+                  assess [--rules DIR] [--models DIR] FILE...    print the assessment JSON of each snapshot file
+                  demo generate [DIR] [--seed N]                 write the demo portfolio (default data/demo, seed 2026)
+                exit codes: 0 success, 1 Pulse could not run, 2 invalid input or usage""");
+        return code;
+    }
+
+    private static int assess(Options options, PrintStream out, PrintStream err) {
+        Path rulesDir = options.path("--rules", "PULSE_RULES_DIR", "./rules");
+        Path modelsDir = options.path("--models", "PULSE_MODELS_DIR", "./models");
+        List<String> files = options.positional();
+        if (files.isEmpty()) {
+            throw new UsageException("assess needs at least one snapshot file");
+        }
+        LiveRules rules = new LiveRules(rulesDir, Clock.systemUTC());
+        rules.load();
+        if (rules.live().isEmpty()) {
+            err.println("pulse: the rule set in " + rulesDir + " does not build:");
+            rules.lastRejection().ifPresent(r -> r.errors().forEach(e -> err.println("  " + e)));
+            return FAILED;
+        }
+        RuleSet ruleSet = rules.current();
+        Assessor assessor = new Assessor(Forecaster.load(modelsDir.resolve("slip-model.tribuo")), Clock.systemUTC());
+
+        SnapshotReader reader = new SnapshotReader();
+        Map<String, Snapshot> valid = new LinkedHashMap<>();
+        boolean invalid = false;
+        for (String file : files) {
+            try {
+                valid.put(file, reader.read(Files.readAllBytes(Path.of(file))));
+            } catch (IOException e) {
+                err.println(file + ": cannot read: " + e.getMessage());
+                invalid = true;
+            } catch (NotJsonException e) {
+                err.println(file + ": " + e.getMessage());
+                invalid = true;
+            } catch (InvalidInputException e) {
+                e.problems().forEach(p -> err.println(file + ": " + p.field() + " " + p.message()));
+                invalid = true;
+            }
+        }
+        Map<Snapshot, Assessment> assessed = assessInWeekOrder(assessor, ruleSet, valid.values());
+        var json = PulseJson.prettyMapper();
+        for (Snapshot s : valid.values()) {
+            out.println(json.writeValueAsString(assessed.get(s)));
+        }
+        return invalid ? INVALID : OK;
+    }
+
+    /** Files of the same project are assessed oldest first, each with the earlier ones as its history. */
+    private static Map<Snapshot, Assessment> assessInWeekOrder(Assessor assessor, RuleSet rules,
+                                                               Collection<Snapshot> snapshots) {
+        List<Snapshot> ordered = new ArrayList<>(snapshots);
+        ordered.sort(Comparator.comparing(Snapshot::projectId).thenComparing(Snapshot::asOf));
+        Map<Snapshot, Assessment> assessed = new HashMap<>();
+        Map<String, List<Snapshot>> earlier = new HashMap<>();
+        Map<String, Integer> lastScore = new HashMap<>();
+        for (Snapshot s : ordered) {
+            List<Snapshot> before = earlier.computeIfAbsent(s.projectId(), p -> new ArrayList<>());
+            List<Snapshot> mostRecentFirst = before.stream().filter(b -> b.asOf().isBefore(s.asOf()))
+                    .sorted(Comparator.comparing(Snapshot::asOf).reversed()).toList();
+            Assessment a = assessor.assess(rules, s, mostRecentFirst, lastScore.get(s.projectId()));
+            assessed.put(s, a);
+            before.add(s);
+            lastScore.put(s.projectId(), a.health().score());
+        }
+        return assessed;
+    }
+
+    private static int demo(Options options, PrintStream out, PrintStream err) {
+        List<String> rest = options.positional();
+        if (rest.isEmpty() || !rest.get(0).equals("generate")) {
+            throw new UsageException("demo needs the subcommand 'generate'");
+        }
+        Path dir = Path.of(rest.size() > 1 ? rest.get(1) : "data/demo");
+        long seed;
+        try {
+            seed = Long.parseLong(options.value("--seed", String.valueOf(DemoPortfolioGenerator.DEFAULT_SEED)));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--seed must be a whole number");
+        }
+        try {
+            int count = new DemoPortfolioGenerator(seed).write(dir);
+            out.println("wrote " + count + " snapshots to " + dir + " (seed " + seed + ")");
+            return OK;
+        } catch (IOException e) {
+            err.println("pulse: cannot write " + dir + ": " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    /** {@code --name value} options and positional arguments. */
+    private static final class Options {
+        private final Map<String, String> named = new HashMap<>();
+        private final List<String> positional = new ArrayList<>();
+
+        Options(String[] args, int from) {
+            for (int i = from; i < args.length; i++) {
+                if (args[i].startsWith("--")) {
+                    if (i + 1 >= args.length) {
+                        throw new UsageException(args[i] + " needs a value");
+                    }
+                    named.put(args[i], args[++i]);
+                } else {
+                    positional.add(args[i]);
+                }
+            }
+        }
+
+        String value(String name, String fallback) {
+            return named.getOrDefault(name, fallback);
+        }
+
+        Path path(String name, String env, String fallback) {
+            String fromEnv = System.getenv(env);
+            return Path.of(named.getOrDefault(name, fromEnv != null && !fromEnv.isBlank() ? fromEnv : fallback));
+        }
+
+        List<String> positional() {
+            return positional;
+        }
+    }
+
+    private static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.pmopulse.ingest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import org.pmopulse.assessment.Assessment;
+import org.pmopulse.snapshot.Snapshot;
+import org.pmopulse.snapshot.SnapshotReader;
+import org.pmopulse.snapshot.SnapshotStore;
+import org.pmopulse.system.FieldProblem;
+import org.pmopulse.system.InvalidInputException;
+import org.pmopulse.system.PathValues;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+@RestController
+class IngestController {
+    static final String NDJSON = "application/x-ndjson";
+    static final String OUTCOME_HEADER = "Pulse-Snapshot-Outcome";
+
+    private final SnapshotReader reader;
+    private final IngestService ingest;
+
+    IngestController(SnapshotReader reader, IngestService ingest) {
+        this.reader = reader;
+        this.ingest = ingest;
+    }
+
+    @Operation(summary = "Create or replace the snapshot of a week and return its assessment",
+            description = "201 when the week is new, 200 when it replaced or matched the stored one. The header "
+                    + OUTCOME_HEADER + " says CREATED, REPLACED or UNCHANGED. A replaced version stays retrievable.")
+    @PutMapping(path = "/api/projects/{projectId}/snapshots/{asOf}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Assessment> put(@PathVariable String projectId, @PathVariable String asOf,
+                                   @RequestBody(content = @Content(schema = @Schema(implementation = Snapshot.class)))
+                                   @org.springframework.web.bind.annotation.RequestBody(required = false) byte[] body) {
+        PathValues.projectId(projectId);
+        LocalDate date = PathValues.date("asOf", asOf);
+        Snapshot snapshot = reader.read(reader.parse(body));
+        List<FieldProblem> mismatches = new ArrayList<>();
+        if (!snapshot.projectId().equals(projectId)) {
+            mismatches.add(new FieldProblem("projectId", "is '" + snapshot.projectId() + "' in the body but '"
+                    + projectId + "' in the path"));
+        }
+        if (!snapshot.asOf().equals(date)) {
+            mismatches.add(new FieldProblem("asOf", "is " + snapshot.asOf() + " in the body but " + date + " in the path"));
+        }
+        if (!mismatches.isEmpty()) {
+            throw InvalidInputException.body(mismatches);
+        }
+        IngestService.Ingested done = ingest.ingest(snapshot);
+        HttpStatus status = done.outcome() == SnapshotStore.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK;
+        return ResponseEntity.status(status)
+                .location(URI.create("/api/projects/" + projectId + "/assessments/" + date))
+                .header(OUTCOME_HEADER, done.outcome().name())
+                .body(done.assessment());
+    }
+
+    @Operation(summary = "Upload many snapshots: a JSON array, or NDJSON (one per line)",
+            description = "Each item is validated on its own; valid items are stored and assessed, invalid ones are "
+                    + "reported with their problems and nothing of them is stored. 200 with the report when any item "
+                    + "was accepted, 422 when none was.")
+    @PostMapping(path = "/api/snapshots", consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
+    ResponseEntity<BulkReport> bulk(@RequestHeader(value = "Content-Type", required = false) String contentType,
+                                    @RequestBody(content = @Content(schema = @Schema(implementation = Snapshot[].class)))
+                                    @org.springframework.web.bind.annotation.RequestBody(required = false) byte[] body) {
+        boolean ndjson = contentType != null && contentType.startsWith(NDJSON);
+        BulkReport report = ingest.ingestAll(ingest.split(body, ndjson));
+        return ResponseEntity.status(report.nothingAccepted() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(report);
+    }
+}

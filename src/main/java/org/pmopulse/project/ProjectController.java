@@ -1,0 +1,24 @@
+package org.pmopulse.project;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/projects")
+class ProjectController {
+    private final ProjectStore projects;
+
+    ProjectController(ProjectStore projects) {
+        this.projects = projects;
+    }
+
+    @Operation(summary = "Every project with its latest week's score and RAG")
+    @GetMapping
+    List<ProjectSummary> list() {
+        return projects.all();
+    }
+}

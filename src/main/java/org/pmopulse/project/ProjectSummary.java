@@ -1,0 +1,17 @@
+package org.pmopulse.project;
+
+import org.pmopulse.snapshot.Methodology;
+import org.pmopulse.snapshot.Phase;
+import org.pmopulse.snapshot.Rag;
+import org.springframework.data.annotation.Id;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A project's latest assessed week, kept in {@code projects} so that the portfolio list is one query.
+ * Updated whenever the project's latest week is (re)assessed.
+ */
+public record ProjectSummary(@Id String projectId, String name, Methodology methodology, Phase phase, String sponsor,
+                             LocalDate asOf, String week, int score, Rag rag, Integer change, Rag pmStatus,
+                             int findings, String topFinding, String topRecommendation, Instant assessedAt) {}

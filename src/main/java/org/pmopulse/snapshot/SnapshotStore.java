@@ -1,0 +1,132 @@
+package org.pmopulse.snapshot;
+
+import org.pmopulse.system.BsonJson;
+import org.pmopulse.system.PulseJson;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ConcurrentModificationException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps one snapshot per project and ISO week. Saving the same content again changes nothing; different content
+ * for the week replaces it after the previous version has been copied to {@code snapshot_versions}.
+ * MongoDB writes here are single-document and ordered so that an interruption never loses a version:
+ * the copy is written (idempotently) before the replacement, and the replacement is conditional on the version
+ * read, so two writers of the same week cannot overwrite each other unseen.
+ */
+@Component
+public class SnapshotStore {
+    static final String CURRENT = "snapshots";
+    static final String VERSIONS = "snapshot_versions";
+    private static final int ATTEMPTS = 5;
+
+    /** What saving did. */
+    public enum Outcome { CREATED, REPLACED, UNCHANGED }
+
+    public record Saved(Outcome outcome, StoredSnapshot stored) {}
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    public SnapshotStore(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** Indexes the queries need; the unique one guards "one snapshot per project and week" even against a bug. */
+    public void createIndexes() {
+        mongo.indexOps(CURRENT).createIndex(new Index().on("projectId", Sort.Direction.ASC)
+                .on("week", Sort.Direction.ASC).unique().named("project_week_unique"));
+        mongo.indexOps(VERSIONS).createIndex(new Index().on("projectId", Sort.Direction.ASC)
+                .on("week", Sort.Direction.ASC).on("version", Sort.Direction.ASC).named("project_week_version"));
+    }
+
+    public Saved save(Snapshot snapshot) {
+        String week = IsoWeek.of(snapshot.asOf());
+        String id = snapshot.projectId() + "/" + week;
+        String hash = contentHash(snapshot);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            StoredSnapshot existing = mongo.findById(id, StoredSnapshot.class, CURRENT);
+            if (existing == null) {
+                StoredSnapshot created = stored(id, snapshot, week, 1, hash);
+                try {
+                    mongo.insert(created, CURRENT);
+                    return new Saved(Outcome.CREATED, created);
+                } catch (DuplicateKeyException raced) {
+                    continue;
+                }
+            }
+            if (existing.contentHash().equals(hash)) {
+                return new Saved(Outcome.UNCHANGED, existing);
+            }
+            mongo.save(existing.asVersion(clock.instant()), VERSIONS);
+            StoredSnapshot replacement = stored(id, snapshot, week, existing.version() + 1, hash);
+            Query sameVersion = Query.query(Criteria.where("_id").is(id).and("version").is(existing.version()));
+            StoredSnapshot replaced = mongo.findAndReplace(sameVersion, replacement, FindAndReplaceOptions.none(),
+                    StoredSnapshot.class, CURRENT);
+            if (replaced != null) {
+                return new Saved(Outcome.REPLACED, replacement);
+            }
+        }
+        throw new ConcurrentModificationException("snapshot " + id + " kept changing while it was being saved");
+    }
+
+    private StoredSnapshot stored(String id, Snapshot snapshot, String week, int version, String hash) {
+        return new StoredSnapshot(id, snapshot.projectId(), week, snapshot.asOf().toString(), version, hash,
+                clock.instant(), null, BsonJson.toBson(snapshot));
+    }
+
+    public Optional<StoredSnapshot> find(String projectId, String week) {
+        return Optional.ofNullable(mongo.findById(projectId + "/" + week, StoredSnapshot.class, CURRENT));
+    }
+
+    /** Every current snapshot of a project, oldest week first. */
+    public List<StoredSnapshot> list(String projectId) {
+        return mongo.find(Query.query(Criteria.where("projectId").is(projectId))
+                .with(Sort.by("week")), StoredSnapshot.class, CURRENT);
+    }
+
+    /** The snapshots of the weeks before {@code week}, most recent first. */
+    public List<Snapshot> before(String projectId, String week, int limit) {
+        return mongo.find(Query.query(Criteria.where("projectId").is(projectId).and("week").lt(week))
+                        .with(Sort.by(Sort.Direction.DESC, "week")).limit(limit), StoredSnapshot.class, CURRENT)
+                .stream().map(StoredSnapshot::snapshot).toList();
+    }
+
+    /** The snapshots of the weeks after {@code week}, oldest first. */
+    public List<Snapshot> after(String projectId, String week) {
+        return mongo.find(Query.query(Criteria.where("projectId").is(projectId).and("week").gt(week))
+                .with(Sort.by("week")), StoredSnapshot.class, CURRENT).stream().map(StoredSnapshot::snapshot).toList();
+    }
+
+    /** Replaced versions of a week, oldest first. */
+    public List<StoredSnapshot> versions(String projectId, String week) {
+        return mongo.find(Query.query(Criteria.where("projectId").is(projectId).and("week").is(week))
+                .with(Sort.by("version")), StoredSnapshot.class, VERSIONS);
+    }
+
+    public long count() {
+        return mongo.count(new Query(), CURRENT);
+    }
+
+    static String contentHash(Snapshot snapshot) {
+        try {
+            byte[] json = PulseJson.mapper().writeValueAsBytes(snapshot);
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

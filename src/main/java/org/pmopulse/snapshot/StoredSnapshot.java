@@ -1,0 +1,30 @@
+package org.pmopulse.snapshot;
+
+import org.bson.Document;
+import org.pmopulse.system.BsonJson;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Field;
+
+import java.time.Instant;
+
+/**
+ * A snapshot as kept in MongoDB: the current one of its week in {@code snapshots}, earlier versions of the same
+ * week in {@code snapshot_versions}. The user's snapshot is kept whole in {@code snapshot}; the other fields are
+ * for finding and comparing it.
+ *
+ * @param id          {@code projectId/week} in {@code snapshots}, {@code projectId/week/vN} in {@code snapshot_versions}
+ * @param contentHash sha256 of the snapshot's JSON: the same snapshot sent again has the same hash
+ */
+public record StoredSnapshot(@Id String id, String projectId, String week, String asOf, int version,
+                             String contentHash, Instant receivedAt, Instant replacedAt,
+                             @Field("snapshot") Document body) {
+
+    public Snapshot snapshot() {
+        return BsonJson.fromBson(body, Snapshot.class);
+    }
+
+    StoredSnapshot asVersion(Instant replaced) {
+        return new StoredSnapshot(id + "/v" + version, projectId, week, asOf, version, contentHash, receivedAt,
+                replaced, body);
+    }
+}

@@ -1,0 +1,33 @@
+package org.pmopulse.system;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.regex.Pattern;
+
+/** Checks values taken from a URL, so a malformed one is a 400 naming the parameter. */
+public final class PathValues {
+    /** Project ids: 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit. */
+    public static final Pattern PROJECT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    public static final String PROJECT_ID_RULE = "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit";
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+
+    private PathValues() {
+    }
+
+    public static String projectId(String value) {
+        if (value == null || !PROJECT_ID.matcher(value).matches()) {
+            throw InvalidInputException.parameter("projectId", PROJECT_ID_RULE + ", was '" + value + "'");
+        }
+        return value;
+    }
+
+    public static LocalDate date(String field, String value) {
+        try {
+            return LocalDate.parse(value, ISO);
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw InvalidInputException.parameter(field, "'" + value + "' is not an ISO date (YYYY-MM-DD)");
+        }
+    }
+}
