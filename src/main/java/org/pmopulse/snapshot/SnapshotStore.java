@@ -18,6 +18,7 @@ import java.util.ConcurrentModificationException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Keeps one snapshot per project and ISO week. Saving the same content again changes nothing; different content
@@ -30,7 +31,7 @@ import java.util.Optional;
 public class SnapshotStore {
     static final String CURRENT = "snapshots";
     static final String VERSIONS = "snapshot_versions";
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 25;
 
     /** What saving did. */
     public enum Outcome { CREATED, REPLACED, UNCHANGED }
@@ -65,7 +66,7 @@ public class SnapshotStore {
                     mongo.insert(created, CURRENT);
                     return new Saved(Outcome.CREATED, created);
                 } catch (DuplicateKeyException raced) {
-                    continue;
+                    continue; // another writer created the week first: compare with theirs
                 }
             }
             if (existing.contentHash().equals(hash)) {
@@ -79,8 +80,19 @@ public class SnapshotStore {
             if (replaced != null) {
                 return new Saved(Outcome.REPLACED, replacement);
             }
+            backOff(attempt);
         }
         throw new ConcurrentModificationException("snapshot " + id + " kept changing while it was being saved");
+    }
+
+    /** Another writer changed the week between our read and write: wait a little, randomly, so writers spread out. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L + Math.min(attempt, 10) * 2L));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConcurrentModificationException("interrupted while saving a snapshot");
+        }
     }
 
     private StoredSnapshot stored(String id, Snapshot snapshot, String week, int version, String hash) {

@@ -1,0 +1,62 @@
+package org.pmopulse.api;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pmopulse.support.Http;
+import org.pmopulse.support.PulseTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Health, the rule catalogue and the OpenAPI description. */
+@PulseTest
+class OperationsTest {
+    @LocalServerPort
+    int port;
+    private Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void healthCoversMongoDbTheRuleSetAndTheModel() {
+        JsonNode health = http.get("/actuator/health").json();
+
+        assertThat(health.get("status").asString()).as(health.toString()).isEqualTo("UP");
+        assertThat(health.at("/components/mongo/status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/rules/status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/rules/details/version").asString()).startsWith("sha256:");
+        assertThat(health.at("/components/forecast/details/mode").asString()).isIn("model", "rules only");
+    }
+
+    @Test
+    void rulesStatusAndCatalogueDescribeTheLiveSet() {
+        JsonNode status = http.get("/api/rules/status").json();
+        JsonNode catalogue = http.get("/api/rules").json();
+
+        assertThat(status.at("/live/rules").asInt()).isGreaterThanOrEqualTo(12);
+        assertThat(catalogue.get("version").asString()).isEqualTo(status.at("/live/version").asString());
+        JsonNode first = catalogue.get("rules").get(0);
+        assertThat(first.get("id").asString()).isNotBlank();
+        assertThat(first.get("file").asString()).endsWith(".drl");
+        assertThat(first.get("line").asInt()).isPositive();
+    }
+
+    @Test
+    void openApiDescribesTheEndpointsAndTheContracts() {
+        JsonNode api = http.get("/v3/api-docs").json();
+
+        assertThat(api.at("/paths").has("/api/projects/{projectId}/snapshots/{asOf}")).isTrue();
+        assertThat(api.at("/paths").has("/api/snapshots")).isTrue();
+        assertThat(api.at("/paths").has("/api/projects/{projectId}/history")).isTrue();
+        JsonNode schemas = api.at("/components/schemas");
+        assertThat(schemas.has("Snapshot")).isTrue();
+        assertThat(schemas.has("Assessment")).isTrue();
+        assertThat(schemas.at("/Baseline/properties").has("plannedValueCurve")).isTrue();
+        assertThat(schemas.at("/Snapshot/required").toString()).contains("projectId").contains("asOf");
+        assertThat(schemas.at("/Assessment/properties").has("recommendations")).isTrue();
+    }
+}

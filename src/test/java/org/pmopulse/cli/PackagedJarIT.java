@@ -1,0 +1,59 @@
+package org.pmopulse.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The built jar's command line, run as a user runs it: {@code java -jar target/pulse.jar assess FILE}. */
+class PackagedJarIT {
+    private static final Path JAR = Path.of("target/pulse.jar");
+    @TempDir
+    Path dir;
+
+    private record Result(int exit, String out, String err) {}
+
+    private Result run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Result(process.exitValue(), Files.readString(dir.resolve("out"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("err"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void assessPrintsOnlyTheAssessmentJsonOnStdout() throws Exception {
+        Result r = run("assess", "data/demo/MOBILE-APP_2026-11-20.json");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode assessment = JsonMapper.builder().build().readTree(r.out());
+        assertThat(assessment.get("projectId").asString()).isEqualTo("MOBILE-APP");
+        assertThat(assessment.get("findings").toString()).contains("EW-WML-001");
+        assertThat(r.out()).doesNotContain("Tomcat").doesNotContain("Started");
+    }
+
+    @Test
+    void invalidInputExitsWith2AndExplainsOnStderr() throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"projectId\": \"X\", \"asOf\": \"2026-13-01\"}");
+
+        Result r = run("assess", bad.toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("asOf").contains("2026-13-01");
+        assertThat(r.out()).isBlank();
+    }
+}

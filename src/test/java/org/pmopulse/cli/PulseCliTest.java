@@ -1,0 +1,116 @@
+package org.pmopulse.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pmopulse.snapshot.TestSnapshots.bytes;
+import static org.pmopulse.snapshot.TestSnapshots.load;
+import static org.pmopulse.snapshot.TestSnapshots.with;
+
+class PulseCliTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+        List<JsonNode> documents() {
+            try (var values = JSON.readerFor(JsonNode.class).<JsonNode>readValues(out)) {
+                return values.readAll();
+            }
+        }
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = PulseCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void assessPrintsTheAssessmentOfASnapshotFile() {
+        Run run = run("assess", "data/demo/ERP-2026_2026-11-20.json");
+
+        assertThat(run.exit()).isZero();
+        JsonNode assessment = run.documents().get(0);
+        assertThat(assessment.get("projectId").asString()).isEqualTo("ERP-2026");
+        assertThat(assessment.at("/health/rag").asString()).isIn("GREEN", "AMBER", "RED");
+        assertThat(assessment.get("findings").size()).isPositive();
+        assertThat(assessment.get("recommendations").size()).isPositive();
+    }
+
+    @Test
+    void severalWeeksOfOneProjectAreAssessedWithTheirHistory() {
+        Run run = run("assess", "data/demo/ERP-2026_2026-11-20.json", "data/demo/ERP-2026_2026-11-13.json",
+                "data/demo/ERP-2026_2026-11-06.json");
+
+        List<JsonNode> docs = run.documents();
+        assertThat(docs).extracting(d -> d.get("asOf").asString())
+                .containsExactly("2026-11-20", "2026-11-13", "2026-11-06");  // printed in the order given
+        assertThat(docs.get(2).at("/health/previousScore").isMissingNode()).isTrue();
+        assertThat(docs.get(0).at("/health/previousScore").asInt()).isEqualTo(docs.get(1).at("/health/score").asInt());
+    }
+
+    @Test
+    void invalidInputGoesToStderrWithExitCode2() throws IOException {
+        Path bad = dir.resolve("bad.json");
+        Files.write(bad, bytes(with(load("full"), "progress.percentComplete", 250)));
+        Path notJson = dir.resolve("not.json");
+        Files.writeString(notJson, "{ oops");
+
+        Run run = run("assess", bad.toString(), notJson.toString(), "data/demo/CRM-2026_2026-11-20.json");
+
+        assertThat(run.exit()).isEqualTo(PulseCli.INVALID);
+        assertThat(run.err()).contains("bad.json: progress.percentComplete must be between 0 and 100, was 250.0");
+        assertThat(run.err()).contains("not.json: the body is not valid JSON");
+        assertThat(run.documents()).hasSize(1);  // the valid file is still assessed
+        assertThat(run.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void aMissingFileIsInvalidInput() {
+        Run run = run("assess", dir.resolve("missing.json").toString());
+
+        assertThat(run.exit()).isEqualTo(PulseCli.INVALID);
+        assertThat(run.err()).contains("missing.json: cannot read");
+    }
+
+    @Test
+    void aRuleSetThatDoesNotBuildIsAFailureWithItsErrors() throws IOException {
+        Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(dir.resolve("rules/thresholds.yaml"), "a: 1\n");
+
+        Run run = run("assess", "--rules", dir.resolve("rules").toString(), "data/demo/CRM-2026_2026-11-20.json");
+
+        assertThat(run.exit()).isEqualTo(PulseCli.FAILED);
+        assertThat(run.err()).contains("does not build").contains("advice/playbook.yaml");
+    }
+
+    @Test
+    void usageErrorsExplainTheCommands() {
+        Run run = run("assess");
+
+        assertThat(run.exit()).isEqualTo(PulseCli.INVALID);
+        assertThat(run.err()).contains("usage:").contains("assess");
+    }
+
+    @Test
+    void demoGenerateWritesThePortfolio() {
+        Run run = run("demo", "generate", dir.resolve("demo").toString(), "--seed", "7");
+
+        assertThat(run.exit()).isZero();
+        assertThat(dir.resolve("demo").toFile().list()).hasSize(160);
+    }
+}
