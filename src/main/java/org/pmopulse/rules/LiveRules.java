@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -21,6 +23,7 @@ import java.util.stream.Stream;
  */
 public final class LiveRules {
     private static final Logger log = LoggerFactory.getLogger(LiveRules.class);
+    private static final long FIRST_LOOK_TIMEOUT_SECONDS = 120;
 
     /** A rule set that failed to build, and why. */
     public record Rejection(String version, Instant at, List<RuleMessage> errors) {}
@@ -31,6 +34,7 @@ public final class LiveRules {
     private final AtomicReference<RuleSet> live = new AtomicReference<>();
     private volatile Rejection lastRejection;
     private volatile String lastFingerprint = "";
+    private final CountDownLatch firstLook = new CountDownLatch(1);
 
     public LiveRules(Path dir, Clock clock) {
         this.dir = dir;
@@ -42,13 +46,39 @@ public final class LiveRules {
         return dir;
     }
 
-    /** The live rule set; throws {@link NoRuleSetException} when none has ever built. */
+    /**
+     * Builds the folder on a background thread, so the first build (a few seconds: Drools compiles the rules)
+     * overlaps the rest of start-up; {@link #current()} waits for it.
+     */
+    public void loadInBackground() {
+        Thread loader = new Thread(this::refreshIfChanged, "pulse-rules-first-load");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    /**
+     * The live rule set, waiting for the first look at the folder if it is still under way; throws
+     * {@link NoRuleSetException} when no set has ever built.
+     */
     public RuleSet current() {
+        awaitFirstLook();
         RuleSet set = live.get();
         if (set == null) {
             throw new NoRuleSetException(lastRejection);
         }
         return set;
+    }
+
+    /** Waits until the folder has been looked at once (built or rejected). */
+    public void awaitFirstLook() {
+        try {
+            if (!firstLook.await(FIRST_LOOK_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new NoRuleSetException(null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NoRuleSetException(null);
+        }
     }
 
     public Optional<RuleSet> live() {
@@ -74,6 +104,14 @@ public final class LiveRules {
 
     /** Reads and builds the folder now; returns true when a new set went live. */
     public synchronized boolean load() {
+        try {
+            return build();
+        } finally {
+            firstLook.countDown();
+        }
+    }
+
+    private boolean build() {
         RuleSources sources;
         try {
             sources = RuleSources.read(dir);

@@ -30,7 +30,7 @@ class CoreConfiguration {
     @Bean
     LiveRules liveRules(PulseProperties properties, Clock clock) {
         LiveRules rules = new LiveRules(properties.rulesDir(), clock);
-        rules.refreshIfChanged();
+        rules.loadInBackground();
         return rules;
     }
 

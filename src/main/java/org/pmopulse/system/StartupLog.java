@@ -25,8 +25,10 @@ class StartupLog {
         this.env = env;
     }
 
+    /** Runs once everything else has started; waits for the first rule build so "ready" means ready. */
     @EventListener(ApplicationReadyEvent.class)
     void ready() {
+        rules.awaitFirstLook();
         String mongo = env.containsProperty("spring.mongodb.uri") || env.containsProperty("spring.mongodb.host")
                 ? "configured MongoDB (spring.mongodb.*)"
                 : properties.embeddedMongo().persistent()
