@@ -4,6 +4,7 @@ import org.pmopulse.project.ProjectStore;
 import org.pmopulse.project.ProjectSummary;
 import org.pmopulse.rules.LiveRules;
 import org.pmopulse.rules.RuleSet;
+import org.pmopulse.rules.fact.OtherProject;
 import org.pmopulse.snapshot.IsoWeek;
 import org.pmopulse.snapshot.Snapshot;
 import org.pmopulse.snapshot.SnapshotStore;
@@ -58,17 +59,26 @@ public class AssessmentService {
         String week = IsoWeek.of(snapshot.asOf());
         List<Snapshot> earlier = snapshots.before(snapshot.projectId(), week, Assessor.HISTORY_WEEKS);
         Integer previous = assessments.scoreBefore(snapshot.projectId(), week).orElse(null);
-        Assessment assessment = assessor.assess(ruleSet, snapshot, earlier, previous);
+        Assessment assessment = assessor.assess(ruleSet, snapshot, earlier, previous, providers(snapshot));
         assessments.save(assessment);
         projects.updateIfLatest(summary(snapshot, assessment));
         return assessment;
+    }
+
+    /** The projects this one depends on, as Pulse last assessed them. */
+    private List<OtherProject> providers(Snapshot snapshot) {
+        List<String> ids = snapshot.dependencies().stream().map(Snapshot.Dependency::onProject).distinct().toList();
+        return projects.find(ids).stream()
+                .map(p -> new OtherProject(p.projectId(), p.forecastFinish(), p.rag())).toList();
     }
 
     private static ProjectSummary summary(Snapshot s, Assessment a) {
         return new ProjectSummary(s.projectId(), s.name(), s.methodology(), s.phase(), s.sponsor(), s.asOf(), a.week(),
                 a.health().score(), a.health().rag(), a.health().change(), s.pmStatus(), a.findings().size(),
                 a.findings().isEmpty() ? null : a.findings().get(0).title(),
-                a.recommendations().isEmpty() ? null : a.recommendations().get(0).title(), a.assessedAt());
+                a.recommendations().isEmpty() ? null : a.recommendations().get(0).title(),
+                a.indicators().esForecastFinish() != null ? a.indicators().esForecastFinish() : s.forecastFinish(),
+                a.assessedAt());
     }
 
     public Optional<Assessment> latest(String projectId) {

@@ -9,6 +9,7 @@ import org.pmopulse.metrics.Indicators;
 import org.pmopulse.rules.FactBuilder;
 import org.pmopulse.rules.Finding;
 import org.pmopulse.rules.RuleSet;
+import org.pmopulse.rules.fact.OtherProject;
 import org.pmopulse.snapshot.IsoWeek;
 import org.pmopulse.snapshot.Snapshot;
 
@@ -37,14 +38,22 @@ public final class Assessor {
      * @param previousScore the health score of the previous assessed week, or null
      */
     public Assessment assess(RuleSet rules, Snapshot snapshot, List<Snapshot> earlier, Integer previousScore) {
+        return assess(rules, snapshot, earlier, previousScore, List.of());
+    }
+
+    /**
+     * @param providers what Pulse knows of the projects this one depends on (for the dependency rules)
+     */
+    public Assessment assess(RuleSet rules, Snapshot snapshot, List<Snapshot> earlier, Integer previousScore,
+                             List<OtherProject> providers) {
         Indicators indicators = EarnedValue.of(snapshot);
         List<Snapshot> window = earlier.stream().limit(HISTORY_WEEKS).toList();
         List<Indicators> pastIndicators = window.stream().map(EarnedValue::of).toList();
         List<FactBuilder.Week> history = new ArrayList<>();
         for (int i = 0; i < window.size(); i++) {
-            history.add(new FactBuilder.Week(window.get(i).asOf(), pastIndicators.get(i)));
+            history.add(new FactBuilder.Week(window.get(i), pastIndicators.get(i)));
         }
-        List<Finding> findings = rules.evaluate(FactBuilder.facts(snapshot, indicators, history));
+        List<Finding> findings = rules.evaluate(FactBuilder.facts(snapshot, indicators, history, providers));
         Forecast forecast = forecaster.forecast(indicators, pastIndicators,
                 snapshot.baseline() == null ? null : snapshot.baseline().start());
         Health health = Scorer.score(findings, rules.thresholds()).withPrevious(previousScore);

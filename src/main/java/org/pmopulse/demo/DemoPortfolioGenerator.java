@@ -200,9 +200,13 @@ public final class DemoPortfolioGenerator {
                             failing && w > 10 ? Engagement.LOW : Engagement.HIGH,
                             asOf.minusDays(failing && w > 10 ? 30 : 5))),
                     new Snapshot.Governance(spec.start().plusDays(7), true,
-                            asOf.minusDays(failing && w > 9 ? 18 + w : 3), asOf.minusDays(failing ? 40 : 12), 14),
+                            asOf.minusDays(failing && w > 9 ? 18 + w : 3), asOf.minusDays(failing ? 40 : 12), 14,
+                            spec.methodology() == Methodology.AGILE ? null : spec.start().plusDays(35),
+                            spec.methodology() == Methodology.WATERFALL ? null : Boolean.TRUE,
+                            spec.methodology() == Methodology.WATERFALL ? null : asOf.minusDays(failing && w > 8 ? 25 : 4)),
                     sprints(w, asOf),
-                    List.of());
+                    List.of(),
+                    null);
         }
 
         private Rag pmStatus(int w) {

@@ -2,9 +2,11 @@ package org.pmopulse.project;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +30,12 @@ public class ProjectStore {
 
     public Optional<ProjectSummary> find(String projectId) {
         return Optional.ofNullable(mongo.findById(projectId, ProjectSummary.class, COLLECTION));
+    }
+
+    /** The summaries of the given projects that Pulse knows. */
+    public List<ProjectSummary> find(Collection<String> projectIds) {
+        return projectIds.isEmpty() ? List.of()
+                : mongo.find(Query.query(Criteria.where("_id").in(projectIds)), ProjectSummary.class, COLLECTION);
     }
 
     public List<ProjectSummary> all() {

@@ -1,5 +1,6 @@
 package org.pmopulse.project;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.pmopulse.snapshot.Methodology;
 import org.pmopulse.snapshot.Phase;
 import org.pmopulse.snapshot.Rag;
@@ -14,4 +15,6 @@ import java.time.LocalDate;
  */
 public record ProjectSummary(@Id String projectId, String name, Methodology methodology, Phase phase, String sponsor,
                              LocalDate asOf, String week, int score, Rag rag, Integer change, Rag pmStatus,
-                             int findings, String topFinding, String topRecommendation, Instant assessedAt) {}
+                             int findings, String topFinding, String topRecommendation,
+                             @Schema(description = "Earned-schedule forecast finish, else the reported one") LocalDate forecastFinish,
+                             Instant assessedAt) {}

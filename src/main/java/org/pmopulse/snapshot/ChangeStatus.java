@@ -1,6 +1,6 @@
 package org.pmopulse.snapshot;
 
-/** Status of a change request. */
+/** Status of a change request; IN_PROGRESS means being worked, whether or not it was approved. */
 public enum ChangeStatus {
-    PROPOSED, APPROVED, REJECTED, IMPLEMENTED
+    PROPOSED, IN_PROGRESS, APPROVED, REJECTED, IMPLEMENTED
 }

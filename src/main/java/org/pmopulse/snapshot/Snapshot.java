@@ -35,7 +35,8 @@ public record Snapshot(
         List<Stakeholder> stakeholders,
         Governance governance,
         List<Sprint> sprints,
-        List<Task> tasks) {
+        List<Task> tasks,
+        @Schema(description = "After go-live: adoption and incidents") Transition transition) {
 
     public Snapshot {
         milestones = listOrEmpty(milestones);
@@ -97,7 +98,13 @@ public record Snapshot(
     public record Stakeholder(String name, String role, Engagement engagement, LocalDate lastContact) {}
 
     public record Governance(LocalDate charterApprovedOn, Boolean raciDefined, LocalDate lastStatusReport,
-                             LocalDate lastSteeringMeeting, Integer riskReviewCadenceDays) {}
+                             LocalDate lastSteeringMeeting, Integer riskReviewCadenceDays,
+                             @Schema(description = "Waterfall: when the requirements were signed off") LocalDate requirementsSignedOffOn,
+                             @Schema(description = "Agile: whether the team has an agreed definition of done") Boolean definitionOfDoneAgreed,
+                             @Schema(description = "Agile: when the backlog was last refined") LocalDate lastBacklogRefinement) {}
+
+    public record Transition(LocalDate goLive, @Schema(description = "0-100") Double adoptionPct,
+                             @Schema(description = "0-100") Double adoptionTargetPct, Integer openIncidents) {}
 
     public record Sprint(Integer number, LocalDate start, LocalDate end, Double committedPoints,
                          Double completedPoints, Boolean reviewHeld, Boolean retroHeld) {}

@@ -50,6 +50,11 @@ final class SnapshotValidator {
         if (s.governance() != null) {
             c.notNegative("governance.riskReviewCadenceDays", s.governance().riskReviewCadenceDays());
         }
+        if (s.transition() != null) {
+            c.between("transition.adoptionPct", s.transition().adoptionPct(), 0, 100);
+            c.between("transition.adoptionTargetPct", s.transition().adoptionTargetPct(), 0, 100);
+            c.notNegative("transition.openIncidents", s.transition().openIncidents());
+        }
         c.items("sprints", s.sprints(), null, (sp, at) -> {
             c.notNegative(at + ".number", sp.number());
             c.notNegative(at + ".committedPoints", sp.committedPoints());

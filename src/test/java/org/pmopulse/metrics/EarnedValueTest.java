@@ -23,7 +23,7 @@ class EarnedValueTest {
     private static Snapshot snapshot(LocalDate asOf, List<Snapshot.PvPoint> curve, Double pv, Double ev, Double ac) {
         return new Snapshot("P", asOf, null, null, null, new Snapshot.Baseline(START, FINISH, 100_000.0, null, curve),
                 new Snapshot.Progress(null, pv, ev, ac), null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     @Test
@@ -119,7 +119,7 @@ class EarnedValueTest {
     @Test
     void withoutBaselineOnlyReportedValuesAreUsed() {
         Snapshot bare = new Snapshot("P", START, null, null, null, null, new Snapshot.Progress(40.0, 10.0, 8.0, 10.0),
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         Indicators i = EarnedValue.of(bare);
 
         assertThat(i.spi()).isEqualTo(0.8);

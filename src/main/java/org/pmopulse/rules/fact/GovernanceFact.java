@@ -7,4 +7,6 @@ import java.time.LocalDate;
  * Inserted for every snapshot, so a missing {@code governance} section reads as "nothing recorded".
  */
 public record GovernanceFact(LocalDate charterApprovedOn, Boolean raciDefined, Integer daysSinceStatusReport,
-                             Integer daysSinceSteeringMeeting, Integer riskReviewCadenceDays) {}
+                             Integer daysSinceSteeringMeeting, Integer riskReviewCadenceDays,
+                             LocalDate requirementsSignedOffOn, Boolean definitionOfDoneAgreed,
+                             Integer daysSinceBacklogRefinement) {}

@@ -5,17 +5,37 @@ import org.pmopulse.snapshot.Phase;
 import org.pmopulse.snapshot.Rag;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 /**
- * The project as a whole in the week being assessed. {@code baselineApproved} and {@code inExecution} are derived
- * so rules do not repeat the same date logic.
+ * The project as a whole in the week being assessed. {@code previousPhase} is the phase reported the week
+ * before (null without history); derived flags spare the rules repeating the same logic.
  */
-public record ProjectFact(String projectId, LocalDate asOf, Methodology methodology, Phase phase, Rag pmStatus,
-                          LocalDate baselineStart, LocalDate baselineFinish, LocalDate baselineApprovedOn,
-                          Double budget, LocalDate forecastFinish, boolean hasBaseline) {
+public record ProjectFact(String projectId, LocalDate asOf, Methodology methodology, Phase phase, Phase previousPhase,
+                          Rag pmStatus, LocalDate baselineStart, LocalDate baselineFinish,
+                          LocalDate baselineApprovedOn, Double budget, LocalDate forecastFinish, boolean hasBaseline) {
 
     /** Execution or later: the phases in which a plan must already be approved. */
     public boolean isInExecution() {
         return phase == Phase.EXECUTION || phase == Phase.CLOSING;
+    }
+
+    /** The project moved to another phase since last week (a phase exit). */
+    public boolean isPhaseChanged() {
+        return previousPhase != null && phase != null && previousPhase != phase;
+    }
+
+    public boolean isAgileDelivery() {
+        return methodology == Methodology.AGILE || methodology == Methodology.HYBRID;
+    }
+
+    public boolean isStageGated() {
+        return methodology == Methodology.WATERFALL || methodology == Methodology.HYBRID;
+    }
+
+    /** Days the PM's forecast finish lies after the baseline finish (negative: before), null when either is missing. */
+    public Integer getPmForecastSlipDays() {
+        return forecastFinish == null || baselineFinish == null ? null
+                : (int) ChronoUnit.DAYS.between(baselineFinish, forecastFinish);
     }
 }
