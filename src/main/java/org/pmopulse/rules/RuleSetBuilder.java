@@ -28,6 +28,7 @@ public final class RuleSetBuilder {
     private static final String RESOURCES = "src/main/resources/";
     private static final Pattern RULE_LINE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
     private static final Pattern END_LINE = Pattern.compile("^\\s*end\\s*$");
+    private static final Pattern COMMENT_LINE = Pattern.compile("^\\s*//\\s*(.*)$");
     private static final Pattern THRESHOLD_USE = Pattern.compile("thresholds\\.get(?:Int)?\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final AtomicLong BUILDS = new AtomicLong();
 
@@ -85,7 +86,9 @@ public final class RuleSetBuilder {
             for (int i = 0; i < lines.length; i++) {
                 Matcher rule = RULE_LINE.matcher(lines[i]);
                 if (rule.find()) {
-                    current = new RuleInfo.Builder(rule.group(1), file, i + 1);
+                    Matcher comment = i > 0 ? COMMENT_LINE.matcher(lines[i - 1]) : null;
+                    current = new RuleInfo.Builder(rule.group(1), file, i + 1,
+                            comment != null && comment.find() ? comment.group(1).trim() : null);
                     if (rules.putIfAbsent(current.name, current) != null) {
                         errors.add(RuleMessage.error(file, i + 1, "rule name \"" + current.name + "\" is used twice"));
                     }
@@ -149,7 +152,7 @@ public final class RuleSetBuilder {
         Map<String, RuleInfo> byId = new HashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
-                RuleInfo.Builder where = located.getOrDefault(rule.getName(), new RuleInfo.Builder(rule.getName(), "", 0));
+                RuleInfo.Builder where = located.getOrDefault(rule.getName(), new RuleInfo.Builder(rule.getName(), "", 0, null));
                 List<String> problems = RuleMetadata.problems(rule);
                 problems.forEach(p -> errors.add(RuleMessage.error(where.file, where.line,
                         "rule \"" + rule.getName() + "\": " + p)));
@@ -157,7 +160,7 @@ public final class RuleSetBuilder {
                     continue;
                 }
                 RuleName name = RuleName.parse(rule.getName());
-                RuleInfo info = new RuleInfo(name.id(), rule.getName(), name.title(), pack(where.file), where.file,
+                RuleInfo info = new RuleInfo(name.id(), rule.getName(), name.title(), where.protects, pack(where.file), where.file,
                         where.line, RuleMetadata.kind(rule), RuleMetadata.dimension(rule), RuleMetadata.severity(rule),
                         List.copyOf(where.thresholds));
                 RuleInfo earlier = byId.putIfAbsent(info.id(), info);
