@@ -6,6 +6,7 @@ import org.pmopulse.forecast.Forecaster;
 import org.pmopulse.rules.RuleSet;
 import org.pmopulse.rules.RuleSetBuilder;
 import org.pmopulse.rules.RuleSources;
+import org.pmopulse.snapshot.RelationType;
 import org.pmopulse.snapshot.Snapshot;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -29,6 +31,7 @@ import java.util.Map;
  *   <li>Rule-set build time from the rules folder (first build in this JVM, then rebuilds).</li>
  *   <li>In-process assessment latency over the demo portfolio: every snapshot assessed with its earlier weeks,
  *   after a warm-up; median, p99 and max over all timed assessments.</li>
+ *   <li>One assessment with the full catalogue on a snapshot with 500 tasks (the DCMA checks' worst case here).</li>
  *   <li>Start-up of the packaged jar ({@code target/pulse.jar}, when built): time until /actuator/health answers UP,
  *   on an empty data folder (demo portfolio loaded and assessed) and again on the same folder.</li>
  * </ol>
@@ -42,6 +45,7 @@ public final class PulseBenchmark {
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         RuleSet rules = ruleSetBuild();
         assessmentLatency(rules);
+        largeScheduleLatency(rules);
         startUp();
     }
 
@@ -95,6 +99,61 @@ public final class PulseBenchmark {
                         + "findings checksum %d):%n  median %.3f ms, p99 %.3f ms, max %.3f ms, %.0f assessments/s on one thread%n",
                 portfolio.size(), TIMED_ROUNDS, WARM_UP_ROUNDS, sink, nanos[nanos.length / 2] / 1e6,
                 nanos[(int) (nanos.length * 0.99)] / 1e6, nanos[nanos.length - 1] / 1e6, n / (total / 1e9));
+    }
+
+    /**
+     * One assessment with the full catalogue on a snapshot with a 500-task network: 25 parallel chains of 20
+     * tasks from a start milestone to a finish milestone, the first few tasks of each chain done, one running.
+     */
+    private static void largeScheduleLatency(RuleSet rules) {
+        Snapshot base = new DemoPortfolioGenerator(DemoPortfolioGenerator.DEFAULT_SEED).generate().stream()
+                .filter(s -> s.projectId().equals("ERP-2026")).reduce((a, b) -> b).orElseThrow();
+        List<Snapshot.Task> tasks = largeNetwork(base.asOf(), 25, 20);
+        Snapshot snapshot = new Snapshot(base.projectId(), base.asOf(), base.name(), base.methodology(), base.phase(),
+                base.baseline(), base.progress(), base.forecastFinish(), base.pmStatus(), base.sponsor(),
+                base.milestones(), base.deliverables(), base.risks(), base.issues(), base.changes(), base.decisions(),
+                base.resources(), base.dependencies(), base.stakeholders(), base.governance(), base.sprints(), tasks,
+                base.transition());
+        Assessor assessor = new Assessor(Forecaster.load(Path.of("models/slip-model.tribuo")), Clock.systemUTC());
+        long sink = 0;
+        for (int i = 0; i < 2_000; i++) {
+            sink += assessor.assess(rules, snapshot, List.of(), null).findings().size();
+        }
+        long[] nanos = new long[2_000];
+        for (int i = 0; i < nanos.length; i++) {
+            long t = System.nanoTime();
+            sink += assessor.assess(rules, snapshot, List.of(), null).findings().size();
+            nanos[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(nanos);
+        System.out.printf("assessment in-process, full catalogue (%d rules), snapshot with %d tasks (%d timed after 2 000 "
+                        + "warm-up, checksum %d):%n  median %.3f ms, p99 %.3f ms, max %.3f ms%n", rules.catalogue().size(),
+                tasks.size(), nanos.length, sink, nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6,
+                nanos[nanos.length - 1] / 1e6);
+    }
+
+    private static List<Snapshot.Task> largeNetwork(LocalDate asOf, int chains, int length) {
+        LocalDate start = asOf.minusDays(60);
+        List<Snapshot.Task> tasks = new ArrayList<>();
+        tasks.add(new Snapshot.Task("S", "Start", start, start, start, start, 100.0, null, null, List.of(), List.of()));
+        List<Snapshot.Predecessor> ends = new ArrayList<>();
+        for (int c = 0; c < chains; c++) {
+            String previous = "S";
+            for (int i = 0; i < length; i++) {
+                String id = "C" + c + "-" + i;
+                LocalDate from = start.plusDays(7L * i);
+                LocalDate to = from.plusDays(5 + (c % 3));
+                double percent = to.isBefore(asOf) ? 100 : from.isBefore(asOf) ? 50 : 0;
+                tasks.add(new Snapshot.Task(id, "Task " + id, from, to, percent > 0 ? from : null,
+                        percent == 100 ? to : null, percent, null, null, List.of("p" + (c % 7)),
+                        List.of(new Snapshot.Predecessor(previous, RelationType.FS, 0))));
+                previous = id;
+            }
+            ends.add(new Snapshot.Predecessor(previous, RelationType.FS, 0));
+        }
+        LocalDate finish = start.plusDays(7L * length + 10);
+        tasks.add(new Snapshot.Task("F", "Finish", finish, finish, null, null, 0.0, null, null, List.of(), ends));
+        return tasks;
     }
 
     private static void startUp() throws IOException, InterruptedException {
