@@ -4,7 +4,6 @@ import org.pmopulse.project.ProjectStore;
 import org.pmopulse.project.ProjectSummary;
 import org.pmopulse.rules.LiveRules;
 import org.pmopulse.rules.RuleSet;
-import org.pmopulse.rules.fact.OtherProject;
 import org.pmopulse.snapshot.IsoWeek;
 import org.pmopulse.snapshot.Snapshot;
 import org.pmopulse.snapshot.SnapshotStore;
@@ -59,17 +58,10 @@ public class AssessmentService {
         String week = IsoWeek.of(snapshot.asOf());
         List<Snapshot> earlier = snapshots.before(snapshot.projectId(), week, Assessor.HISTORY_WEEKS);
         Integer previous = assessments.scoreBefore(snapshot.projectId(), week).orElse(null);
-        Assessment assessment = assessor.assess(ruleSet, snapshot, earlier, previous, providers(snapshot));
+        Assessment assessment = assessor.assess(ruleSet, snapshot, earlier, previous, projects.providersOf(snapshot));
         assessments.save(assessment);
         projects.updateIfLatest(summary(snapshot, assessment));
         return assessment;
-    }
-
-    /** The projects this one depends on, as Pulse last assessed them. */
-    private List<OtherProject> providers(Snapshot snapshot) {
-        List<String> ids = snapshot.dependencies().stream().map(Snapshot.Dependency::onProject).distinct().toList();
-        return projects.find(ids).stream()
-                .map(p -> new OtherProject(p.projectId(), p.forecastFinish(), p.rag())).toList();
     }
 
     private static ProjectSummary summary(Snapshot s, Assessment a) {

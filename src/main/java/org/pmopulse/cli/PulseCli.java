@@ -39,7 +39,7 @@ public final class PulseCli {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int INVALID = 2;
-    private static final Set<String> COMMANDS = Set.of("assess", "demo", "help", "--help");
+    private static final Set<String> COMMANDS = Set.of("assess", "demo", "rules", "help", "--help");
 
     private PulseCli() {
     }
@@ -53,6 +53,7 @@ public final class PulseCli {
             return switch (args[0]) {
                 case "assess" -> assess(new Options(args, 1), out, err);
                 case "demo" -> demo(new Options(args, 1), out, err);
+                case "rules" -> RulesCommands.run(new Options(args, 1), out, err);
                 default -> usage(out, OK);
             };
         } catch (UsageException e) {
@@ -67,7 +68,12 @@ public final class PulseCli {
                   (no command)                                   run the Pulse web service
                   assess [--rules DIR] [--models DIR] FILE...    print the assessment JSON of each snapshot file
                   demo generate [DIR] [--seed N]                 write the demo portfolio (default data/demo, seed 2026)
-                exit codes: 0 success, 1 Pulse could not run, 2 invalid input or usage""");
+                  rules test [DIR]                               run every scenario of a rules folder (default ./rules)
+                  rules validate [DIR]                           build and test a rules folder as a publish would
+                  rules replay --rules DIR [--from DATE] [--to DATE] [--projects A,B] [--out FILE.json|FILE.csv]
+                                                                 replay a candidate folder against the live rules over
+                                                                 the configured MongoDB's snapshots
+                exit codes: 0 success, 1 Pulse could not run or a check failed, 2 invalid input or usage""");
         return code;
     }
 
@@ -156,7 +162,7 @@ public final class PulseCli {
     }
 
     /** {@code --name value} options and positional arguments. */
-    private static final class Options {
+    static final class Options {
         private final Map<String, String> named = new HashMap<>();
         private final List<String> positional = new ArrayList<>();
 
@@ -187,7 +193,7 @@ public final class PulseCli {
         }
     }
 
-    private static final class UsageException extends RuntimeException {
+    static final class UsageException extends RuntimeException {
         UsageException(String message) {
             super(message);
         }

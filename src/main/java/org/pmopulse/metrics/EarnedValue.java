@@ -13,7 +13,7 @@ import java.util.Optional;
  *   SV = EV - PV     CV = EV - AC     SPI = EV / PV     CPI = EV / AC
  *   TCPI = (BAC - EV) / (BAC - AC)    EAC = BAC / CPI
  *   ES = day at which the baseline curve reaches EV      AT = asOf - start      PD = finish - start
- *   SV(t) = ES - AT  SPI(t) = ES / AT  forecast finish = start + AT + (PD - ES) / SPI(t)
+ *   SV(t) = ES - AT  SPI(t) = ES / AT  forecast finish = start + AT + (PD - ES) / SPI(t), slip = that - PD
  * </pre>
  */
 public final class EarnedValue {
@@ -41,9 +41,11 @@ public final class EarnedValue {
         Double svt = es != null && at != null ? es - at : null;
         Double spiT = es != null && at != null && at > 0 ? es / at : null;
         LocalDate esFinish = null;
+        Double esSlip = null;
         if (spiT != null && spiT > 0 && pd != null) {
-            double ieac = at + Math.max(0, pd - es) / spiT;
-            esFinish = start.plusDays(Math.round(ieac));
+            long ieac = Math.round(at + Math.max(0, pd - es) / spiT);
+            esFinish = start.plusDays(ieac);
+            esSlip = ieac - pd;
         }
         Double cpi = ratio(ev, ac);
         Double tcpi = bac != null && ev != null && ac != null && bac - ac > 0 ? (bac - ev) / (bac - ac) : null;
@@ -52,7 +54,7 @@ public final class EarnedValue {
         return new Indicators(bac, round(pv, 2), ev, ac, round(percent, 1),
                 difference(ev, pv), difference(ev, ac),
                 round(ratio(ev, pv), 3), round(cpi, 3), round(tcpi, 3), round(eac, 2),
-                pd, at, round(es, 1), round(svt, 1), round(spiT, 3), esFinish);
+                pd, at, round(es, 1), round(svt, 1), round(spiT, 3), esFinish, esSlip);
     }
 
     private static Double ratio(Double numerator, Double denominator) {

@@ -27,10 +27,11 @@ public record Indicators(
         @Schema(description = "Earned schedule in days from baseline start") Double esDays,
         @Schema(description = "Schedule variance in time ES - AT, days") Double svtDays,
         @Schema(description = "Schedule performance index in time ES / AT") Double spiT,
-        @Schema(description = "Earned schedule finish forecast: start + AT + (PD - ES) / SPI(t)") LocalDate esForecastFinish) {
+        @Schema(description = "Earned schedule finish forecast: start + AT + (PD - ES) / SPI(t)") LocalDate esForecastFinish,
+        @Schema(description = "Days the earned schedule finish forecast lies after the baseline finish") Double esForecastSlipDays) {
 
     public static Indicators none() {
         return new Indicators(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 }

@@ -1,12 +1,13 @@
 package org.pmopulse.project;
 
+import org.pmopulse.rules.fact.OtherProject;
+import org.pmopulse.snapshot.Snapshot;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,10 +33,12 @@ public class ProjectStore {
         return Optional.ofNullable(mongo.findById(projectId, ProjectSummary.class, COLLECTION));
     }
 
-    /** The summaries of the given projects that Pulse knows. */
-    public List<ProjectSummary> find(Collection<String> projectIds) {
-        return projectIds.isEmpty() ? List.of()
-                : mongo.find(Query.query(Criteria.where("_id").in(projectIds)), ProjectSummary.class, COLLECTION);
+    /** The projects a snapshot depends on, as Pulse last assessed them: what the dependency rules compare with. */
+    public List<OtherProject> providersOf(Snapshot snapshot) {
+        List<String> ids = snapshot.dependencies().stream().map(Snapshot.Dependency::onProject).distinct().toList();
+        return ids.isEmpty() ? List.of()
+                : mongo.find(Query.query(Criteria.where("_id").in(ids)), ProjectSummary.class, COLLECTION).stream()
+                .map(p -> new OtherProject(p.projectId(), p.forecastFinish(), p.rag())).toList();
     }
 
     public List<ProjectSummary> all() {

@@ -60,7 +60,8 @@ public final class FactBuilder {
         facts.add(new ProjectFact(s.projectId(), asOf, s.methodology(), s.phase(),
                 previous == null ? null : previous.phase(), s.pmStatus(),
                 b == null ? null : b.start(), b == null ? null : b.finish(), b == null ? null : b.approvedOn(),
-                b == null ? null : b.budget(), s.forecastFinish(), b != null && b.start() != null));
+                b == null ? null : b.budget(), s.forecastFinish(), indicators.esForecastFinish(),
+                b != null && b.start() != null));
         facts.add(indicators);
         for (int i = 0; i < history.size(); i++) {
             Week week = history.get(i);

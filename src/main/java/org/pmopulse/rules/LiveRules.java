@@ -11,9 +11,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -28,6 +30,9 @@ public final class LiveRules {
     /** A rule set that failed to build, and why. */
     public record Rejection(String version, Instant at, List<RuleMessage> errors) {}
 
+    /** A new rule set went live: the one before it (null at the first load) and the folder it came from. */
+    public record Loaded(RuleSet previous, RuleSet current, RuleFolder folder) {}
+
     private final Path dir;
     private final RuleSetBuilder builder;
     private final Clock clock;
@@ -35,6 +40,7 @@ public final class LiveRules {
     private volatile Rejection lastRejection;
     private volatile String lastFingerprint = "";
     private final CountDownLatch firstLook = new CountDownLatch(1);
+    private volatile Consumer<Loaded> listener = loaded -> { };
 
     public LiveRules(Path dir, Clock clock) {
         this.dir = dir;
@@ -94,6 +100,9 @@ public final class LiveRules {
      * content differs from both the live set and the last rejected one. Returns true when a new set went live.
      */
     public synchronized boolean refreshIfChanged() {
+        if (RuleFolderWriter.pending(dir)) {
+            return false; // a publish is being applied; look again once it is complete
+        }
         String fingerprint = fingerprint();
         if (fingerprint.equals(lastFingerprint)) {
             return false;
@@ -111,13 +120,30 @@ public final class LiveRules {
         }
     }
 
+    /** Tells {@code listener} about every rule set that goes live from now on. */
+    public void onLoaded(Consumer<Loaded> listener) {
+        this.listener = listener;
+    }
+
+    /**
+     * Writes changes into the folder as one step ({@link RuleFolderWriter}) and loads the result, holding the
+     * folder so the watcher never sees it half-written. Returns true when the written set went live.
+     */
+    public synchronized boolean write(Map<String, String> changes) {
+        RuleFolderWriter.apply(dir, changes);
+        lastFingerprint = fingerprint();
+        return load();
+    }
+
     private boolean build() {
-        RuleSources sources;
-        try {
-            sources = RuleSources.read(dir);
-        } catch (RuleSetRejectedException e) {
-            return reject(null, e.errors());
+        if (firstLook.getCount() > 0) {
+            RuleFolderWriter.recover(dir);
         }
+        if (!Files.isDirectory(dir)) {
+            return reject(null, List.of(RuleMessage.error(dir.toString(), 0, "rules folder does not exist")));
+        }
+        RuleFolder folder = RuleFolder.read(dir);
+        RuleSources sources = folder.ruleSources(dir.toAbsolutePath().normalize().toString());
         String version = sources.version();
         RuleSet current = live.get();
         if (current != null && current.version().equals(version)) {
@@ -129,14 +155,24 @@ public final class LiveRules {
         }
         try {
             RuleSet set = builder.build(sources);
-            live.set(set);
+            RuleSet previous = live.getAndSet(set);
             lastRejection = null;
+            notifyListener(new Loaded(previous, set, folder));
             log.info("Rule set {} is live: {} rules from {} files in {}", version, set.catalogue().size(),
                     set.files().size(), dir.toAbsolutePath());
             set.warnings().forEach(w -> log.warn("Rule set warning: {}", w));
             return true;
         } catch (RuleSetRejectedException e) {
             return reject(version, e.errors());
+        }
+    }
+
+    /** The new set is live whatever the listener does: a change-log failure must not hold rules back. */
+    private void notifyListener(Loaded loaded) {
+        try {
+            listener.accept(loaded);
+        } catch (RuntimeException e) {
+            log.error("Could not record rule set {} in the change log", loaded.current().version(), e);
         }
     }
 

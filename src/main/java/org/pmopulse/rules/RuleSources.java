@@ -1,7 +1,5 @@
 package org.pmopulse.rules;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +9,6 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The files that make a rule set, read into memory once (editors save in several steps): every {@code .drl} file,
@@ -30,22 +27,11 @@ public record RuleSources(String origin, Map<String, String> files) {
             throw new RuleSetRejectedException(java.util.List.of(RuleMessage.error(dir.toString(), 0,
                     "rules folder does not exist")));
         }
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                String relative = dir.relativize(file).toString().replace('\\', '/');
-                if (isRuleFile(relative)) {
-                    files.put(relative, Files.readString(file, StandardCharsets.UTF_8));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read rules folder " + dir, e);
-        }
-        return new RuleSources(dir.toAbsolutePath().normalize().toString(), files);
+        return RuleFolder.read(dir).ruleSources(dir.toAbsolutePath().normalize().toString());
     }
 
     static boolean isRuleFile(String relative) {
-        return !relative.startsWith("scenarios/")
+        return !relative.startsWith(RuleFolder.SCENARIOS) && RuleFolder.isCoachFile(relative)
                 && (relative.endsWith(".drl") || relative.equals(Thresholds.FILE) || relative.equals(Playbook.FILE));
     }
 

@@ -1,6 +1,9 @@
 package org.pmopulse.rules;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
+import org.pmopulse.rules.scenario.Scenario;
+import org.pmopulse.rules.scenario.ScenarioFiles;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,7 +25,10 @@ class RulesController {
 
     record Live(String version, String folder, Instant loadedAt, int files, int rules, List<RuleMessage> warnings) {}
 
-    record Catalogue(String version, List<RuleInfo> rules) {}
+    /** A rule of the catalogue with how many scenarios show it firing and narrowly not firing. */
+    record Entry(@JsonUnwrapped RuleInfo rule, int firingScenarios, int nearMissScenarios) {}
+
+    record Catalogue(String version, String folder, Instant loadedAt, List<Entry> rules, LiveRules.Rejection lastRejection) {}
 
     @Operation(summary = "The live rule set (version, folder, when loaded) and the last rejected build with its errors")
     @GetMapping("/status")
@@ -32,10 +38,24 @@ class RulesController {
         return new Status(live, rules.lastRejection().orElse(null));
     }
 
-    @Operation(summary = "Every rule of the live set: id, title, pack, file and line, kind, dimension, severity, thresholds read")
+    @Operation(summary = "Every rule of the live set: id, title, what it protects against, pack, file and line, kind, "
+            + "dimension, severity, thresholds read, scenario counts; the live version and the last rejected build")
     @GetMapping
     Catalogue catalogue() {
         RuleSet set = rules.current();
-        return new Catalogue(set.version(), set.catalogue());
+        List<Scenario> scenarios = scenarios();
+        List<Entry> entries = set.catalogue().stream().map(rule -> new Entry(rule,
+                (int) scenarios.stream().filter(s -> s.rule().equals(rule.id()) && s.fires()).count(),
+                (int) scenarios.stream().filter(s -> s.rule().equals(rule.id()) && !s.fires()).count())).toList();
+        return new Catalogue(set.version(), set.origin(), set.loadedAt(), entries, rules.lastRejection().orElse(null));
+    }
+
+    /** The scenarios on disk now; a folder whose scenarios do not parse counts none (validate says why). */
+    private List<Scenario> scenarios() {
+        try {
+            return ScenarioFiles.read(rules.dir().resolve("scenarios")).scenarios();
+        } catch (ScenarioFiles.ScenarioFileException e) {
+            return List.of();
+        }
     }
 }

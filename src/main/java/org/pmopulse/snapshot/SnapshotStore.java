@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.ConcurrentModificationException;
 import java.util.HexFormat;
 import java.util.List;
@@ -127,6 +128,21 @@ public class SnapshotStore {
     public List<StoredSnapshot> versions(String projectId, String week) {
         return mongo.find(Query.query(Criteria.where("projectId").is(projectId).and("week").is(week))
                 .with(Sort.by("version")), StoredSnapshot.class, VERSIONS);
+    }
+
+    /** Current snapshots of the weeks from {@code fromWeek} to {@code toWeek}, of some projects or (empty) all. */
+    public List<StoredSnapshot> between(String fromWeek, String toWeek, Collection<String> projects) {
+        Criteria criteria = Criteria.where("week").gte(fromWeek).lte(toWeek);
+        if (!projects.isEmpty()) {
+            criteria = criteria.and("projectId").in(projects);
+        }
+        return mongo.find(Query.query(criteria), StoredSnapshot.class, CURRENT);
+    }
+
+    /** The latest week any project has a snapshot for. */
+    public Optional<String> latestWeek() {
+        return Optional.ofNullable(mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "week")).limit(1),
+                StoredSnapshot.class, CURRENT)).map(StoredSnapshot::week);
     }
 
     public long count() {

@@ -1,6 +1,7 @@
 package org.pmopulse.system;
 
 import org.pmopulse.rules.NoRuleSetException;
+import org.pmopulse.rules.change.CandidateRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -49,6 +50,15 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(),
                 List.of(new FieldProblem(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(CandidateRejectedException.class)
+    ResponseEntity<ProblemDetail> candidateRejected(CandidateRejectedException e) {
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-rules",
+                "Candidate rule set is not valid", e.getMessage(), List.of());
+        response.getBody().setProperty("errors", e.report().errors());
+        response.getBody().setProperty("validation", e.report());
+        return response;
     }
 
     @ExceptionHandler(NoRuleSetException.class)

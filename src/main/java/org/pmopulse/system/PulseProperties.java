@@ -22,7 +22,11 @@ public record PulseProperties(
         @DefaultValue Demo demo,
         @DefaultValue EmbeddedMongo embeddedMongo) {
 
-    public record Rules(@DefaultValue("1s") Duration pollInterval) {}
+    /**
+     * @param adminToken bearer token that allows validating, replaying, publishing and rolling back rules over the
+     *                   API (they run code on the server); unset, those endpoints are switched off
+     */
+    public record Rules(@DefaultValue("1s") Duration pollInterval, String adminToken) {}
 
     public record Api(@DefaultValue("10MB") DataSize maxBodySize) {}
 

@@ -33,7 +33,7 @@ class ForecasterTest {
         double pd = 300;
         double at = elapsed * pd;
         return new Indicators(1e6, null, null, null, 100 * spiT * elapsed, null, null, spiT, 1.0, null, null, pd, at,
-                spiT * at, spiT * at - at, spiT, null);
+                spiT * at, spiT * at - at, spiT, null, null);
     }
 
     private Path trainTinyModel() throws IOException {

@@ -45,9 +45,12 @@ public final class Http {
         return put(path, JSON.writeValueAsBytes(body));
     }
 
-    public Response post(String path, byte[] body, String contentType) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    public Response post(String path, byte[] body, String contentType, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** A body sent in chunks, without Content-Length, the way a streaming client sends it. */

@@ -9,11 +9,13 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The project as a whole in the week being assessed. {@code previousPhase} is the phase reported the week
- * before (null without history); derived flags spare the rules repeating the same logic.
+ * before (null without history); {@code esForecastFinish} is the earned-schedule forecast beside the PM's own
+ * {@code forecastFinish}; derived flags spare the rules repeating the same logic.
  */
 public record ProjectFact(String projectId, LocalDate asOf, Methodology methodology, Phase phase, Phase previousPhase,
                           Rag pmStatus, LocalDate baselineStart, LocalDate baselineFinish,
-                          LocalDate baselineApprovedOn, Double budget, LocalDate forecastFinish, boolean hasBaseline) {
+                          LocalDate baselineApprovedOn, Double budget, LocalDate forecastFinish,
+                          LocalDate esForecastFinish, boolean hasBaseline) {
 
     /** Execution or later: the phases in which a plan must already be approved. */
     public boolean isInExecution() {
@@ -33,9 +35,12 @@ public record ProjectFact(String projectId, LocalDate asOf, Methodology methodol
         return methodology == Methodology.WATERFALL || methodology == Methodology.HYBRID;
     }
 
-    /** Days the PM's forecast finish lies after the baseline finish (negative: before), null when either is missing. */
-    public Integer getPmForecastSlipDays() {
-        return forecastFinish == null || baselineFinish == null ? null
-                : (int) ChronoUnit.DAYS.between(baselineFinish, forecastFinish);
+    /**
+     * How many days earlier the PM's forecast finish is than the earned-schedule forecast (positive: the PM is
+     * more optimistic), null when either is missing.
+     */
+    public Integer getForecastOptimismDays() {
+        return forecastFinish == null || esForecastFinish == null ? null
+                : (int) ChronoUnit.DAYS.between(forecastFinish, esForecastFinish);
     }
 }

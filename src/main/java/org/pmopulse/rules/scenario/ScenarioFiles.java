@@ -15,16 +15,15 @@ import org.yaml.snakeyaml.DumperOptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import org.pmopulse.rules.RuleFolder;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Reads the scenario folder: {@code base.yaml}, the healthy snapshot every scenario starts from, and every other
@@ -65,19 +64,26 @@ public final class ScenarioFiles {
         return scenarios;
     }
 
+    /** Reads a scenarios folder ({@code rules/scenarios}). */
     public static ScenarioFiles read(Path dir) {
-        Path basePath = dir.resolve(BASE);
-        if (!Files.isRegularFile(basePath)) {
+        return parse(RuleFolder.read(dir).files());
+    }
+
+    /**
+     * Parses scenario files given as relative path (below {@code scenarios/}, or the scenarios folder itself)
+     * to content.
+     */
+    public static ScenarioFiles parse(Map<String, String> files) {
+        String baseText = files.get(BASE);
+        if (baseText == null) {
             throw new ScenarioFileException(BASE, "missing: every scenario starts from this snapshot");
         }
-        JsonNode base = PulseJson.mapper().valueToTree(load(basePath, BASE));
+        JsonNode base = PulseJson.mapper().valueToTree(load(baseText, BASE));
         List<Scenario> scenarios = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".yaml") && !p.equals(basePath)).sorted().toList()) {
-                scenarios.addAll(parse(dir.relativize(file).toString().replace('\\', '/'), load(file, file.toString())));
+        for (Map.Entry<String, String> file : new TreeMap<>(files).entrySet()) {
+            if (file.getKey().endsWith(".yaml") && !file.getKey().equals(BASE)) {
+                scenarios.addAll(parse(file.getKey(), load(file.getValue(), file.getKey())));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return new ScenarioFiles(base, List.copyOf(scenarios));
     }
@@ -122,11 +128,9 @@ public final class ScenarioFiles {
         return scenarios;
     }
 
-    private static Object load(Path path, String file) {
+    private static Object load(String text, String file) {
         try {
-            return yaml().load(Files.readString(path));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return yaml().load(text);
         } catch (YAMLException e) {
             throw new ScenarioFileException(file, e.getMessage());
         }

@@ -44,6 +44,8 @@ public final class ScenarioRunner {
         } catch (InvalidInputException e) {
             return new Result(scenario, false, "the scenario's snapshot is invalid: " + e.problems().stream()
                     .map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
+        } catch (RuntimeException e) {
+            return new Result(scenario, false, "the rules failed on it: " + e.getMessage());
         }
         List<Finding> ofRule = findings.stream().filter(f -> f.ruleId().equals(scenario.rule())).toList();
         String fired = findings.stream().map(Finding::ruleId).distinct().collect(Collectors.joining(", "));

@@ -1,4 +1,4 @@
-package org.pmopulse.snapshot;
+package org.pmopulse.system;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;

@@ -1,0 +1,128 @@
+package org.pmopulse.rules.change;
+
+import org.bson.types.ObjectId;
+import org.pmopulse.rules.LiveRules;
+import org.pmopulse.rules.RuleFolder;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The rule change log in MongoDB. Every rule set that goes live is kept whole ({@code rule_set_files}, by
+ * version) so it can be restored; every change is an entry ({@code rule_changes}). Sets published through Pulse
+ * are logged by the publisher with who and why; any other new set came from editing the folder and is logged as
+ * a change by "file system".
+ */
+@Component
+public class RuleChangeLog {
+    static final String CHANGES = "rule_changes";
+    static final String FILES = "rule_set_files";
+
+    /** The whole coaches' folder of one rule-set version (a list: paths hold '.' which MongoDB keys may not). */
+    record StoredFolder(@Id String version, List<StoredFile> files) {
+        RuleFolder folder() {
+            Map<String, String> map = new TreeMap<>();
+            files.forEach(f -> map.put(f.path(), f.content()));
+            return new RuleFolder(map);
+        }
+    }
+
+    record StoredFile(String path, String content) {}
+
+    private final MongoTemplate mongo;
+    private final LiveRules rules;
+    private final Clock clock;
+    private volatile String publishing;
+
+    public RuleChangeLog(MongoTemplate mongo, LiveRules rules, Clock clock) {
+        this.mongo = mongo;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    /** From start on, record every set that goes live; and the one live now, if the log does not know it yet. */
+    @EventListener(ApplicationReadyEvent.class)
+    void listen() {
+        rules.onLoaded(this::loaded);
+        rules.awaitFirstLook();
+        rules.live().ifPresent(set -> loaded(new LiveRules.Loaded(null, set, RuleFolder.read(rules.dir()))));
+    }
+
+    private void loaded(LiveRules.Loaded loaded) {
+        String version = loaded.current().version();
+        keep(version, loaded.folder());
+        Optional<RuleChange> last = latest();
+        if (version.equals(publishing) || last.map(c -> c.versionAfter().equals(version)).orElse(false)) {
+            return;
+        }
+        String before = last.map(RuleChange::versionAfter)
+                .orElse(loaded.previous() == null ? null : loaded.previous().version());
+        RuleFolder previous = before == null ? new RuleFolder(Map.of()) : folder(before).orElse(new RuleFolder(Map.of()));
+        append(RuleChange.Kind.FILE_SYSTEM, RuleChange.FILE_SYSTEM, before, version, diff(previous, loaded.folder()),
+                null, last.isEmpty() ? "first rule set Pulse has seen" : "edited in the rules folder");
+    }
+
+    /** The publisher announces the version it is about to write, so the load it causes is not logged twice. */
+    void expect(String version) {
+        publishing = version;
+    }
+
+    void keep(String version, RuleFolder folder) {
+        List<StoredFile> files = new ArrayList<>();
+        folder.files().forEach((path, content) -> files.add(new StoredFile(path, content)));
+        mongo.save(new StoredFolder(version, files), FILES);
+    }
+
+    RuleChange append(RuleChange.Kind kind, String who, String before, String after, List<RuleChange.FileChange> files,
+                      String replaySummary, String comment) {
+        RuleChange change = new RuleChange(new ObjectId().toHexString(), clock.instant(), who, kind, before, after,
+                files, replaySummary, comment);
+        mongo.insert(change, CHANGES);
+        publishing = null;
+        return change;
+    }
+
+    public Optional<RuleFolder> folder(String version) {
+        return Optional.ofNullable(mongo.findById(version, StoredFolder.class, FILES)).map(StoredFolder::folder);
+    }
+
+    /** Newest first. */
+    public List<RuleChange> changes() {
+        return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "_id")), RuleChange.class, CHANGES);
+    }
+
+    private Optional<RuleChange> latest() {
+        return Optional.ofNullable(mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1),
+                RuleChange.class, CHANGES));
+    }
+
+    static List<RuleChange.FileChange> diff(RuleFolder before, RuleFolder after) {
+        List<RuleChange.FileChange> changes = new ArrayList<>();
+        TreeSet<String> paths = new TreeSet<>(before.files().keySet());
+        paths.addAll(after.files().keySet());
+        for (String path : paths) {
+            String was = before.files().get(path);
+            String is = after.files().get(path);
+            if (was == null) {
+                changes.add(new RuleChange.FileChange(path, RuleChange.Change.ADDED));
+            } else if (is == null) {
+                changes.add(new RuleChange.FileChange(path, RuleChange.Change.REMOVED));
+            } else if (!was.equals(is)) {
+                changes.add(new RuleChange.FileChange(path, RuleChange.Change.MODIFIED));
+            }
+        }
+        return changes;
+    }
+}
