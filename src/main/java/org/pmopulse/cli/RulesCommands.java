@@ -117,10 +117,10 @@ final class RulesCommands {
             e.errors().forEach(m -> err.println("  " + m));
             return PulseCli.FAILED;
         }
+        // arguments, not default properties: application.yaml would override defaults and load the demo
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PulseApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("pulse.demo.load=false", "logging.config=classpath:logback-cli.xml")
-                .run()) {
+                .run("--pulse.demo.load=false", "--logging.config=classpath:logback-cli.xml")) {
             LiveRules live = context.getBean(LiveRules.class);
             ReplayReport report = context.getBean(ReplayService.class).replay(live.current(), candidate, from, to, projects);
             out.println(report.summary());

@@ -7,6 +7,8 @@ import org.pmopulse.support.PulseTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Health, the rule catalogue and the OpenAPI description. */
@@ -43,6 +45,27 @@ class OperationsTest {
         assertThat(first.get("id").asString()).isNotBlank();
         assertThat(first.get("file").asString()).endsWith(".drl");
         assertThat(first.get("line").asInt()).isPositive();
+    }
+
+    @Test
+    void theCatalogueCountsEachRulesScenarios() {
+        JsonNode rules = http.get("/api/rules").json();
+
+        assertThat(rules.get("folder").asString()).isNotBlank();
+        assertThat(rules.get("rules")).allSatisfy(rule -> {
+            assertThat(rule.get("firingScenarios").asInt()).as(rule.get("id").asString()).isPositive();
+            assertThat(rule.get("nearMissScenarios").asInt()).as(rule.get("id").asString()).isPositive();
+            assertThat(rule.get("protects").asString()).startsWith("Protects against");
+        });
+    }
+
+    @Test
+    void changingRulesOverTheApiIsOffWithoutAnAdminToken() {
+        Http.Response r = http.post("/api/rules/validate", "{\"files\": {}}".getBytes(StandardCharsets.UTF_8),
+                "application/json", "Authorization", "Bearer guess");
+
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.json().get("detail").asString()).contains("PULSE_RULES_ADMIN_TOKEN");
     }
 
     @Test

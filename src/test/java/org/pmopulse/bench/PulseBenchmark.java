@@ -1,13 +1,21 @@
 package org.pmopulse.bench;
 
+import org.pmopulse.PulseApplication;
 import org.pmopulse.assessment.Assessor;
 import org.pmopulse.demo.DemoPortfolioGenerator;
 import org.pmopulse.forecast.Forecaster;
+import org.pmopulse.rules.RuleFolder;
 import org.pmopulse.rules.RuleSet;
 import org.pmopulse.rules.RuleSetBuilder;
 import org.pmopulse.rules.RuleSources;
+import org.pmopulse.rules.change.ReplayReport;
+import org.pmopulse.rules.change.ReplayService;
 import org.pmopulse.snapshot.RelationType;
 import org.pmopulse.snapshot.Snapshot;
+import org.pmopulse.snapshot.SnapshotStore;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.net.URI;
@@ -32,6 +40,7 @@ import java.util.Map;
  *   <li>In-process assessment latency over the demo portfolio: every snapshot assessed with its earlier weeks,
  *   after a warm-up; median, p99 and max over all timed assessments.</li>
  *   <li>One assessment with the full catalogue on a snapshot with 500 tasks (the DCMA checks' worst case here).</li>
+ *   <li>Replay of a candidate rule set over 200 projects x 12 weeks in the embedded MongoDB.</li>
  *   <li>Start-up of the packaged jar ({@code target/pulse.jar}, when built): time until /actuator/health answers UP,
  *   on an empty data folder (demo portfolio loaded and assessed) and again on the same folder.</li>
  * </ol>
@@ -46,6 +55,7 @@ public final class PulseBenchmark {
         RuleSet rules = ruleSetBuild();
         assessmentLatency(rules);
         largeScheduleLatency(rules);
+        replay();
         startUp();
     }
 
@@ -154,6 +164,50 @@ public final class PulseBenchmark {
         LocalDate finish = start.plusDays(7L * length + 10);
         tasks.add(new Snapshot.Task("F", "Finish", finish, finish, null, null, 0.0, null, null, List.of(), ends));
         return tasks;
+    }
+
+    /**
+     * Replay of a candidate (the green band raised from 80 to 97) over 200 projects x 12 weeks stored in the
+     * embedded MongoDB (plus the 4 earlier weeks of history the first weeks need), next to the live rules.
+     */
+    private static void replay() {
+        try (ConfigurableApplicationContext pulse = new SpringApplicationBuilder(PulseApplication.class)
+                .web(WebApplicationType.NONE)
+                .run("--pulse.demo.load=false", "--pulse.embedded-mongo.persistent=false",
+                        "--logging.config=classpath:logback-cli.xml")) {
+            SnapshotStore store = pulse.getBean(SnapshotStore.class);
+            List<Snapshot> demo = new DemoPortfolioGenerator(DemoPortfolioGenerator.DEFAULT_SEED).generate();
+            for (int copy = 0; copy < 20; copy++) {
+                for (Snapshot s : demo) {
+                    store.save(withProjectId(s, s.projectId() + "-" + copy));
+                }
+            }
+            RuleFolder live = RuleFolder.read(Path.of("rules"));
+            RuleSet liveRules = new RuleSetBuilder(Clock.systemUTC()).build(live.ruleSources("live"));
+            String thresholds = live.files().get("thresholds.yaml").replace("green: 80 ", "green: 97 ");
+            RuleSet candidate = new RuleSetBuilder(Clock.systemUTC())
+                    .build(live.with(Map.of("thresholds.yaml", thresholds)).ruleSources("candidate"));
+            ReplayService replay = pulse.getBean(ReplayService.class);
+            replay.replay(liveRules, candidate, null, null, List.of());   // warm-up
+            long[] millis = new long[3];
+            ReplayReport report = null;
+            for (int i = 0; i < millis.length; i++) {
+                long t = System.nanoTime();
+                report = replay.replay(liveRules, candidate, null, null, List.of());
+                millis[i] = (System.nanoTime() - t) / 1_000_000;
+            }
+            Arrays.sort(millis);
+            System.out.printf("replay of a candidate over %d projects x 12 weeks (%d project-weeks, both rule sets, "
+                            + "embedded MongoDB): median of 3 runs %d ms (min %d, max %d)%n  %s%n", report.projects(),
+                    report.projectWeeks(), millis[1], millis[0], millis[2], report.summary());
+        }
+    }
+
+    private static Snapshot withProjectId(Snapshot s, String projectId) {
+        return new Snapshot(projectId, s.asOf(), s.name(), s.methodology(), s.phase(), s.baseline(), s.progress(),
+                s.forecastFinish(), s.pmStatus(), s.sponsor(), s.milestones(), s.deliverables(), s.risks(), s.issues(),
+                s.changes(), s.decisions(), s.resources(), s.dependencies(), s.stakeholders(), s.governance(),
+                s.sprints(), s.tasks(), s.transition());
     }
 
     private static void startUp() throws IOException, InterruptedException {

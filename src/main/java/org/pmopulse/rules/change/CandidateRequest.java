@@ -45,20 +45,25 @@ public record CandidateRequest(
         long total = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (entry.isDirectory()) {
-                    continue;
+                String name = entry.getName().startsWith("./") ? entry.getName().substring(2) : entry.getName();
+                if (entry.isDirectory() || hidden(name)) {
+                    continue; // folders, and what tools leave behind (.DS_Store, .git/)
                 }
                 byte[] content = zip.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_UNZIPPED - total + 1));
                 total += content.length;
                 if (total > MAX_UNZIPPED) {
                     throw InvalidInputException.parameter("body", "the zip unpacks to more than 20 MB");
                 }
-                files.put(entry.getName(), new String(content, StandardCharsets.UTF_8));
+                files.put(name, new String(content, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw InvalidInputException.parameter("body", "not a readable zip: " + e.getMessage());
         }
         return checked(new CandidateRequest(files, comment, from, to, projects));
+    }
+
+    private static boolean hidden(String path) {
+        return path.startsWith(".") || path.contains("/.");
     }
 
     private static CandidateRequest checked(CandidateRequest request) {

@@ -36,6 +36,8 @@ import java.util.stream.Collectors;
 public class ReplayService {
     /** Default range: the last 12 weeks with snapshots. */
     public static final int DEFAULT_WEEKS = 12;
+    /** Projects named in the summary sentence; the full list is in the report. */
+    private static final int SUMMARY_NAMES = 5;
 
     private final SnapshotStore snapshots;
     private final ProjectStore projects;
@@ -133,7 +135,10 @@ public class ReplayService {
         text.append(changedColour.size()).append(changedColour.size() == 1 ? " project changes" : " projects change")
                 .append(" colour in the latest week");
         if (!changedColour.isEmpty()) {
-            text.append(" (").append(String.join(", ", changedColour)).append(')');
+            int named = Math.min(SUMMARY_NAMES, changedColour.size());
+            text.append(" (").append(String.join(", ", changedColour.subList(0, named)))
+                    .append(changedColour.size() > named ? " and " + (changedColour.size() - named) + " more" : "")
+                    .append(')');
         }
         if (deltas.isEmpty()) {
             text.append("; no rule fires more or less often");

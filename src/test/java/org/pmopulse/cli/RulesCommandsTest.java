@@ -1,0 +1,79 @@
+package org.pmopulse.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.FileSystemUtils;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Exit codes and messages of {@code rules test|validate|replay} a script can rely on. */
+class RulesCommandsTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = PulseCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path copy() throws IOException {
+        Path rules = dir.resolve("rules");
+        FileSystemUtils.copyRecursively(Path.of("rules"), rules);
+        return rules;
+    }
+
+    @Test
+    void aFailingScenarioIsListedWithItsReasonAndExit1() throws IOException {
+        Path rules = copy();
+        Path thresholds = rules.resolve("thresholds.yaml");
+        Files.writeString(thresholds, Files.readString(thresholds).replace("cpi:\n    amber: 0.95", "cpi:\n    amber: 0.97"));
+
+        Run run = run("rules", "test", rules.toString());
+
+        assertThat(run.exit()).isEqualTo(PulseCli.FAILED);
+        assertThat(run.out()).contains("FAIL  EW-CST-001 near miss: CPI 0.96 (920 000 / 960 000)  [scenarios/earlywarning/cost.yaml]")
+                .contains("expected EW-CST-001 not to fire").contains(" passed, 1 failed");
+    }
+
+    @Test
+    void aFolderThatDoesNotBuildFailsWithFileAndLine() throws IOException {
+        Path rules = copy();
+        Path cost = rules.resolve("earlywarning/cost.drl");
+        Files.writeString(cost, Files.readString(cost).replace("$cpi : cpi,", "$cpi : cpi,,"));
+
+        Run test = run("rules", "test", rules.toString());
+        Run validate = run("rules", "validate", rules.toString());
+
+        assertThat(test.exit()).isEqualTo(PulseCli.FAILED);
+        assertThat(test.err()).contains("earlywarning/cost.drl:");
+        assertThat(validate.exit()).isEqualTo(PulseCli.FAILED);
+        assertThat(validate.out()).contains("ERROR earlywarning/cost.drl:").contains("NOT VALID");
+    }
+
+    @Test
+    void theShippedFolderIsValid() {
+        Run run = run("rules", "validate", "rules");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("valid: sha256:").contains("70 rules").contains("(0 failed)");
+    }
+
+    @Test
+    void replayNeedsACandidateFolderAndAKnownOutputFormat() {
+        assertThat(run("rules", "replay").exit()).isEqualTo(PulseCli.INVALID);
+        assertThat(run("rules", "replay", "--rules", "rules", "--out", "x.txt").err()).contains(".json or .csv");
+        assertThat(run("rules", "replay", "--rules", "rules", "--from", "soon").err()).contains("ISO date");
+        assertThat(run("rules", "frobnicate").exit()).isEqualTo(PulseCli.INVALID);
+    }
+}
