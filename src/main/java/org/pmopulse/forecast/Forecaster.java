@@ -24,12 +24,10 @@ import java.util.Optional;
 public final class Forecaster {
     private static final Logger log = LoggerFactory.getLogger(Forecaster.class);
 
-    private final Path modelFile;
     private final SlipModel model;
     private final String unavailableReason;
 
-    private Forecaster(Path modelFile, SlipModel model, String unavailableReason) {
-        this.modelFile = modelFile;
+    private Forecaster(SlipModel model, String unavailableReason) {
         this.model = model;
         this.unavailableReason = unavailableReason;
     }
@@ -37,33 +35,33 @@ public final class Forecaster {
     /** Loads {@code modelFile} and its card ({@code <name>.card.json} beside it); never throws. */
     public static Forecaster load(Path modelFile) {
         if (!Files.isRegularFile(modelFile)) {
-            return rulesOnly(modelFile, "no model file at " + modelFile.toAbsolutePath() + "; running on rules alone");
+            return rulesOnly("no model file at " + modelFile.toAbsolutePath() + "; running on rules alone");
         }
         Path cardFile = cardOf(modelFile);
         if (!Files.isRegularFile(cardFile)) {
-            return rulesOnly(modelFile, "model card " + cardFile.toAbsolutePath() + " is missing; running on rules alone");
+            return rulesOnly("model card " + cardFile.toAbsolutePath() + " is missing; running on rules alone");
         }
         try {
             byte[] bytes = Files.readAllBytes(modelFile);
             Model<?> loaded = Model.deserializeFromFile(modelFile);
             if (!loaded.validate(Regressor.class)) {
-                return rulesOnly(modelFile, "model " + modelFile.getFileName() + " is not a regression model");
+                return rulesOnly("model " + modelFile.getFileName() + " is not a regression model");
             }
             @SuppressWarnings("unchecked")
             Model<Regressor> regression = (Model<Regressor>) loaded;
             ModelCard card = PulseJson.mapper().readValue(Files.readString(cardFile), ModelCard.class);
             String version = card.name() + " (sha256:" + sha256(bytes) + ")";
             log.info("Slip model {} loaded from {}", version, modelFile.toAbsolutePath());
-            return new Forecaster(modelFile, new SlipModel(regression, card, version), null);
+            return new Forecaster(new SlipModel(regression, card, version), null);
         } catch (IOException | RuntimeException e) {
-            return rulesOnly(modelFile, "model " + modelFile.getFileName() + " could not be loaded ("
+            return rulesOnly("model " + modelFile.getFileName() + " could not be loaded ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + "); running on rules alone");
         }
     }
 
-    private static Forecaster rulesOnly(Path modelFile, String reason) {
+    private static Forecaster rulesOnly(String reason) {
         log.warn("Forecast unavailable: {}", reason);
-        return new Forecaster(modelFile, null, reason);
+        return new Forecaster(null, reason);
     }
 
     static Path cardOf(Path modelFile) {
@@ -82,10 +80,6 @@ public final class Forecaster {
 
     public Optional<String> unavailableReason() {
         return Optional.ofNullable(unavailableReason);
-    }
-
-    public Path modelFile() {
-        return modelFile;
     }
 
     private static String sha256(byte[] bytes) {

@@ -9,7 +9,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.Optional;
 
 /** The {@code projects} collection: one summary per project. */
 @Component
@@ -27,10 +26,6 @@ public class ProjectStore {
         if (current == null || summary.week().compareTo(current.week()) >= 0) {
             mongo.save(summary, COLLECTION);
         }
-    }
-
-    public Optional<ProjectSummary> find(String projectId) {
-        return Optional.ofNullable(mongo.findById(projectId, ProjectSummary.class, COLLECTION));
     }
 
     /** The projects a snapshot depends on, as Pulse last assessed them: what the dependency rules compare with. */

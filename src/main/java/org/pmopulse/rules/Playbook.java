@@ -20,11 +20,9 @@ public final class Playbook {
     public static final String FORECAST = "forecast";
     private static final Pattern ID = Pattern.compile("REC-[A-Z0-9-]+");
 
-    private final List<Mitigation> mitigations;
     private final Map<String, List<Mitigation>> byFinding;
 
     private Playbook(List<Mitigation> mitigations) {
-        this.mitigations = List.copyOf(mitigations);
         Map<String, List<Mitigation>> index = new LinkedHashMap<>();
         for (Mitigation m : mitigations) {
             for (String answer : m.answers()) {
@@ -32,10 +30,6 @@ public final class Playbook {
             }
         }
         this.byFinding = index;
-    }
-
-    public List<Mitigation> mitigations() {
-        return mitigations;
     }
 
     /** Mitigations that answer a rule id (or {@link #FORECAST}), in file order. */

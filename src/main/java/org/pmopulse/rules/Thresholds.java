@@ -21,30 +21,26 @@ public final class Thresholds {
     public static final String FILE = "thresholds.yaml";
 
     private final Map<String, Double> values;
-    private final Map<String, Integer> lines;
 
-    private Thresholds(Map<String, Double> values, Map<String, Integer> lines) {
+    private Thresholds(Map<String, Double> values) {
         this.values = Collections.unmodifiableMap(values);
-        this.lines = Collections.unmodifiableMap(lines);
     }
 
     public static Thresholds parse(String text) {
         YamlFile yaml = YamlFile.parse(FILE, text);
         Map<String, Double> values = new LinkedHashMap<>();
-        Map<String, Integer> lines = new LinkedHashMap<>();
         List<RuleMessage> errors = new ArrayList<>();
-        flatten("", yaml.root, values, lines, errors);
+        flatten("", yaml.root, values, errors);
         if (!errors.isEmpty()) {
             throw new RuleSetRejectedException(errors);
         }
-        return new Thresholds(values, lines);
+        return new Thresholds(values);
     }
 
-    private static void flatten(String prefix, Node node, Map<String, Double> values, Map<String, Integer> lines,
-                                List<RuleMessage> errors) {
+    private static void flatten(String prefix, Node node, Map<String, Double> values, List<RuleMessage> errors) {
         if (node instanceof MappingNode) {
             YamlFile.entries(node).forEach((key, child) ->
-                    flatten(prefix.isEmpty() ? key : prefix + "." + key, child, values, lines, errors));
+                    flatten(prefix.isEmpty() ? key : prefix + "." + key, child, values, errors));
         } else if (node instanceof ScalarNode scalar) {
             try {
                 double value = Double.parseDouble(scalar.getValue());
@@ -52,7 +48,6 @@ public final class Thresholds {
                     throw new NumberFormatException();
                 }
                 values.put(prefix, value);
-                lines.put(prefix, YamlFile.line(node));
             } catch (NumberFormatException e) {
                 errors.add(RuleMessage.error(FILE, YamlFile.line(node),
                         "threshold '" + prefix + "' must be a number, was '" + scalar.getValue() + "'"));
@@ -84,11 +79,4 @@ public final class Thresholds {
         return values.keySet();
     }
 
-    public int line(String key) {
-        return lines.getOrDefault(key, 0);
-    }
-
-    public Map<String, Double> asMap() {
-        return values;
-    }
 }

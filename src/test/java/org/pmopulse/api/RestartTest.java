@@ -2,11 +2,8 @@ package org.pmopulse.api;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pmopulse.PulseApplication;
 import org.pmopulse.support.Http;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.pmopulse.support.RunningPulse;
 
 import java.nio.file.Path;
 
@@ -20,28 +17,24 @@ class RestartTest {
     @TempDir
     Path dataDir;
 
-    private ConfigurableApplicationContext start() {
-        return SpringApplication.run(PulseApplication.class, "--server.port=0", "--pulse.data-dir=" + dataDir,
-                "--spring.profiles.active=default", "--pulse.embedded-mongo.persistent=true", "--pulse.demo.load=true");
-    }
-
-    private static Http http(ConfigurableApplicationContext context) {
-        return new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+    private RunningPulse start() {
+        return RunningPulse.start("--pulse.data-dir=" + dataDir, "--pulse.embedded-mongo.persistent=true",
+                "--pulse.demo.load=true");
     }
 
     @Test
     void theDemoPortfolioIsLoadedOnceAndSurvivesARestart() {
         String projectsBefore;
         String historyBefore;
-        try (ConfigurableApplicationContext first = start()) {
-            Http http = http(first);
+        try (RunningPulse first = start()) {
+            Http http = first.http();
             projectsBefore = http.get("/api/projects").body();
             historyBefore = http.get("/api/projects/ERP-2026/history").body();
             assertThat(http.get("/api/projects").json().size()).isEqualTo(10);
             assertThat(http.get("/api/projects/ERP-2026/snapshots").json().size()).isEqualTo(16);
         }
-        try (ConfigurableApplicationContext second = start()) {
-            Http http = http(second);
+        try (RunningPulse second = start()) {
+            Http http = second.http();
             assertThat(http.get("/api/projects").body()).isEqualTo(projectsBefore);
             assertThat(http.get("/api/projects/ERP-2026/history").body()).isEqualTo(historyBefore);
             assertThat(http.get("/api/projects/ERP-2026/snapshots").json().size()).isEqualTo(16);

@@ -4,11 +4,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pmopulse.PulseApplication;
 import org.pmopulse.support.Http;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.pmopulse.support.RunningPulse;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
@@ -29,15 +26,14 @@ class RulesHotReloadTest {
 
     @TempDir
     Path rulesDir;
-    private ConfigurableApplicationContext pulse;
+    private RunningPulse pulse;
     private Http http;
 
     @BeforeEach
     void start() throws IOException {
         FileSystemUtils.copyRecursively(Path.of("rules"), rulesDir);
-        pulse = SpringApplication.run(PulseApplication.class, "--server.port=0", "--spring.profiles.active=test",
-                "--pulse.rules-dir=" + rulesDir, "--pulse.rules.poll-interval=1s");
-        http = new Http(((WebServerApplicationContext) pulse).getWebServer().getPort());
+        pulse = RunningPulse.start("--pulse.rules-dir=" + rulesDir, "--pulse.rules.poll-interval=1s");
+        http = pulse.http();
     }
 
     @AfterEach

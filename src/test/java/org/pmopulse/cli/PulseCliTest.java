@@ -2,18 +2,17 @@ package org.pmopulse.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pmopulse.support.Cli.Run;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pmopulse.support.Cli.run;
 import static org.pmopulse.snapshot.TestSnapshots.bytes;
 import static org.pmopulse.snapshot.TestSnapshots.load;
 import static org.pmopulse.snapshot.TestSnapshots.with;
@@ -23,20 +22,11 @@ class PulseCliTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-        List<JsonNode> documents() {
-            try (var values = JSON.readerFor(JsonNode.class).<JsonNode>readValues(out)) {
-                return values.readAll();
-            }
+    /** The JSON documents a command printed, one after another. */
+    private static List<JsonNode> documents(Run run) {
+        try (var values = JSON.readerFor(JsonNode.class).<JsonNode>readValues(run.out())) {
+            return values.readAll();
         }
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = PulseCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -44,7 +34,7 @@ class PulseCliTest {
         Run run = run("assess", "data/demo/ERP-2026_2026-11-20.json");
 
         assertThat(run.exit()).isZero();
-        JsonNode assessment = run.documents().get(0);
+        JsonNode assessment = documents(run).get(0);
         assertThat(assessment.get("projectId").asString()).isEqualTo("ERP-2026");
         assertThat(assessment.at("/health/rag").asString()).isIn("GREEN", "AMBER", "RED");
         assertThat(assessment.get("findings").size()).isPositive();
@@ -56,7 +46,7 @@ class PulseCliTest {
         Run run = run("assess", "data/demo/ERP-2026_2026-11-20.json", "data/demo/ERP-2026_2026-11-13.json",
                 "data/demo/ERP-2026_2026-11-06.json");
 
-        List<JsonNode> docs = run.documents();
+        List<JsonNode> docs = documents(run);
         assertThat(docs).extracting(d -> d.get("asOf").asString())
                 .containsExactly("2026-11-20", "2026-11-13", "2026-11-06");  // printed in the order given
         assertThat(docs.get(2).at("/health/previousScore").isMissingNode()).isTrue();
@@ -75,7 +65,7 @@ class PulseCliTest {
         assertThat(run.exit()).isEqualTo(PulseCli.INVALID);
         assertThat(run.err()).contains("bad.json: progress.percentComplete must be between 0 and 100, was 250.0");
         assertThat(run.err()).contains("not.json: the body is not valid JSON");
-        assertThat(run.documents()).hasSize(1);  // the valid file is still assessed
+        assertThat(documents(run)).hasSize(1);  // the valid file is still assessed
         assertThat(run.err()).doesNotContain("Exception");
     }
 

@@ -6,12 +6,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.pmopulse.PulseApplication;
 import org.pmopulse.rules.RuleFolder;
 import org.pmopulse.support.Http;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.pmopulse.support.RunningPulse;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
@@ -38,16 +35,16 @@ class RuleChangeApiTest {
     private static final String TOKEN = "test-admin-token";
     private static final String[] AUTH = {"Authorization", "Bearer " + TOKEN, "Pulse-User", "coach.anna"};
     private static Path rulesDir;
-    private static ConfigurableApplicationContext pulse;
+    private static RunningPulse pulse;
     private static Http http;
 
     @BeforeAll
     static void start() throws IOException {
         rulesDir = Files.createTempDirectory("pulse-rules");
         FileSystemUtils.copyRecursively(Path.of("rules"), rulesDir);
-        pulse = SpringApplication.run(PulseApplication.class, "--server.port=0", "--spring.profiles.active=test",
-                "--pulse.rules-dir=" + rulesDir, "--pulse.demo.load=true", "--pulse.rules.admin-token=" + TOKEN);
-        http = new Http(((WebServerApplicationContext) pulse).getWebServer().getPort());
+        pulse = RunningPulse.start("--pulse.rules-dir=" + rulesDir, "--pulse.demo.load=true",
+                "--pulse.rules.admin-token=" + TOKEN);
+        http = pulse.http();
     }
 
     @AfterAll

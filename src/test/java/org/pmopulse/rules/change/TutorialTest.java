@@ -2,19 +2,15 @@ package org.pmopulse.rules.change;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pmopulse.PulseApplication;
-import org.pmopulse.cli.PulseCli;
+import org.pmopulse.support.Cli;
+import org.pmopulse.support.Cli.Run;
 import org.pmopulse.support.Http;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.pmopulse.support.RunningPulse;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -37,15 +33,6 @@ class TutorialTest {
     @TempDir
     Path work;
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = PulseCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void addingARuleTheWayTheTutorialSaysWorksFromTestToRollback() throws Exception {
         Path live = work.resolve("rules");
@@ -64,23 +51,23 @@ class TutorialTest {
         }
         assertThat(blocks).isEqualTo(4);
 
-        Run test = cli("rules", "test", candidate.toString());                        // step 5
+        Run test = Cli.run("rules", "test", candidate.toString());                        // step 5
         assertThat(test.exit()).as(test.out() + test.err()).isZero();
         assertThat(test.out()).contains("PASS  EW-ISS-001 fires: four HIGH issues open, limit 3")
                 .contains("PASS  EW-ISS-001 near miss").contains(" passed, 0 failed");
 
-        Run validate = cli("rules", "validate", candidate.toString());                // step 6
+        Run validate = Cli.run("rules", "validate", candidate.toString());                // step 6
         assertThat(validate.exit()).as(validate.out()).isZero();
         assertThat(validate.out()).contains("valid: sha256:").contains("71 rules");
 
-        try (ConfigurableApplicationContext pulse = start(live, data)) {               // a database with the demo
-            assertThat(new Http(port(pulse)).get("/api/projects").json().size()).isEqualTo(10);
+        try (RunningPulse pulse = start(live, data)) {                                // a database with the demo
+            assertThat(pulse.http().get("/api/projects").json().size()).isEqualTo(10);
         }
         Path csv = work.resolve("replay.csv");
         System.setProperty("pulse.data-dir", data.toString());
         System.setProperty("pulse.rules-dir", live.toString());
         try {                                                                          // step 7, command line
-            Run replay = cli("rules", "replay", "--rules", candidate.toString(), "--out", csv.toString());
+            Run replay = Cli.run("rules", "replay", "--rules", candidate.toString(), "--out", csv.toString());
             assertThat(replay.exit()).as(replay.err()).isZero();
             assertThat(replay.out()).contains("10 projects, 120 project-weeks replayed");
             assertThat(Files.readAllLines(csv).get(0)).startsWith("projectId,week,asOf,scoreBefore");
@@ -90,8 +77,8 @@ class TutorialTest {
         }
 
         byte[] zip = zip(candidate);
-        try (ConfigurableApplicationContext pulse = start(live, data)) {
-            Http http = new Http(port(pulse));
+        try (RunningPulse pulse = start(live, data)) {
+            Http http = pulse.http();
             String before = http.get("/api/rules/status").json().at("/live/version").asString();
 
             Http.Response replay = http.post("/api/rules/replay", zip, "application/zip",   // step 7, HTTP
@@ -123,14 +110,9 @@ class TutorialTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(Path rules, Path data) {
-        return SpringApplication.run(PulseApplication.class, "--server.port=0", "--spring.profiles.active=test",
-                "--pulse.rules-dir=" + rules, "--pulse.data-dir=" + data, "--pulse.embedded-mongo.persistent=true",
-                "--pulse.demo.load=true", "--pulse.rules.admin-token=" + TOKEN);
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    private static RunningPulse start(Path rules, Path data) {
+        return RunningPulse.start("--pulse.rules-dir=" + rules, "--pulse.data-dir=" + data,
+                "--pulse.embedded-mongo.persistent=true", "--pulse.demo.load=true", "--pulse.rules.admin-token=" + TOKEN);
     }
 
     /** What {@code cd /tmp/candidate && zip -qr /tmp/candidate.zip .} makes. */

@@ -1,0 +1,36 @@
+package org.pmopulse.support;
+
+import org.pmopulse.PulseApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A whole Pulse started by a test with its own settings, on a free port, and an HTTP client for it. */
+public final class RunningPulse implements AutoCloseable {
+    private final ConfigurableApplicationContext context;
+    private final Http http;
+
+    private RunningPulse(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.http = new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    /** Starts Pulse with the test profile, on a free port, with these extra {@code --name=value} arguments. */
+    public static RunningPulse start(String... args) {
+        List<String> all = new ArrayList<>(List.of("--server.port=0", "--spring.profiles.active=test"));
+        all.addAll(List.of(args));
+        return new RunningPulse(SpringApplication.run(PulseApplication.class, all.toArray(String[]::new)));
+    }
+
+    public Http http() {
+        return http;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
