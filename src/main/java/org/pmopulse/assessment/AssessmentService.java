@@ -58,8 +58,8 @@ public class AssessmentService {
         String week = IsoWeek.of(snapshot.asOf());
         List<Snapshot> earlier = snapshots.before(snapshot.projectId(), week, Assessor.HISTORY_WEEKS);
         Integer previous = assessments.scoreBefore(snapshot.projectId(), week).orElse(null);
-        Assessment assessment = assessor.assess(ruleSet, snapshot, earlier, previous, projects.providersOf(snapshot));
-        assessments.save(assessment);
+        Assessment assessment = assessments.save(
+                assessor.assess(ruleSet, snapshot, earlier, previous, projects.providersOf(snapshot)));
         projects.updateIfLatest(summary(snapshot, assessment));
         return assessment;
     }

@@ -1,5 +1,6 @@
 package org.pmopulse.assessment;
 
+import org.pmopulse.snapshot.Rag;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -31,9 +32,26 @@ public class AssessmentStore {
                 .on("week", Sort.Direction.ASC).on("assessedAt", Sort.Direction.DESC).named("project_week_time"));
     }
 
-    /** Writes the assessment of a week under its rule-set version, replacing an earlier one by the same version. */
-    public void save(Assessment assessment) {
-        mongo.save(StoredAssessment.of(assessment), COLLECTION);
+    /**
+     * Writes the assessment of a week under its rule-set version, replacing an earlier one by the same version,
+     * unless that one says the same (apart from when it was made): assessing again without a change stores
+     * nothing new. Returns what is stored.
+     */
+    public Assessment save(Assessment assessment) {
+        StoredAssessment stored = StoredAssessment.of(assessment);
+        Optional<Assessment> existing = Optional.ofNullable(mongo.findById(stored.id(), StoredAssessment.class, COLLECTION))
+                .map(StoredAssessment::assessment);
+        if (existing.isPresent() && sameApartFromTime(existing.get(), assessment)) {
+            return existing.get();
+        }
+        mongo.save(stored, COLLECTION);
+        return assessment;
+    }
+
+    private static boolean sameApartFromTime(Assessment a, Assessment b) {
+        return StoredAssessment.of(a).body().equals(StoredAssessment.of(
+                new Assessment(b.projectId(), b.asOf(), b.week(), b.health(), b.indicators(), b.findings(), b.forecast(),
+                        b.recommendations(), b.ruleSet(), a.assessedAt())).body());
     }
 
     public Optional<Assessment> find(String projectId, String week, String ruleSetVersion) {
@@ -59,6 +77,38 @@ public class AssessmentStore {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("projectId").is(projectId).and("week").lt(week))
                 .with(Sort.by(Sort.Direction.DESC, "week", "assessedAt")), StoredAssessment.class, COLLECTION))
                 .map(StoredAssessment::score);
+    }
+
+    /** The assessment that counts for each project in a week (the latest made), by project. */
+    public Map<String, Assessment> ofWeek(String week) {
+        Map<String, Assessment> byProject = new LinkedHashMap<>();
+        for (StoredAssessment stored : mongo.find(Query.query(Criteria.where("week").is(week))
+                .with(Sort.by(Sort.Direction.DESC, "assessedAt")), StoredAssessment.class, COLLECTION)) {
+            byProject.computeIfAbsent(stored.projectId(), p -> stored.assessment());
+        }
+        return byProject;
+    }
+
+    /** Score and RAG of each project in each week from {@code fromWeek} on (the assessment that counts). */
+    public List<WeekScore> scoresSince(String fromWeek) {
+        Query query = Query.query(Criteria.where("week").gte(fromWeek))
+                .with(Sort.by(Sort.Direction.DESC, "assessedAt"));
+        query.fields().exclude(StoredAssessment.BODY);
+        Map<String, WeekScore> latest = new LinkedHashMap<>();
+        for (StoredAssessment s : mongo.find(query, StoredAssessment.class, COLLECTION)) {
+            latest.putIfAbsent(s.projectId() + "/" + s.week(), new WeekScore(s.projectId(), s.week(), s.score(), s.rag()));
+        }
+        return List.copyOf(latest.values());
+    }
+
+    /** A project's score and RAG in one week. */
+    public record WeekScore(String projectId, String week, int score, Rag rag) {}
+
+    /** The latest week any project has an assessment for. */
+    public Optional<String> latestWeek() {
+        Query query = new Query().with(Sort.by(Sort.Direction.DESC, "week")).limit(1);
+        query.fields().exclude(StoredAssessment.BODY);
+        return Optional.ofNullable(mongo.findOne(query, StoredAssessment.class, COLLECTION)).map(StoredAssessment::week);
     }
 
     /** One assessment per week (the one that counts), oldest week first. */

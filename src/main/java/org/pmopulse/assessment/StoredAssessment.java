@@ -13,7 +13,9 @@ import java.time.Instant;
  * in {@code assessment} and the fields the queries need beside it.
  */
 record StoredAssessment(@Id String id, String projectId, String week, String asOf, String ruleSetVersion,
-                        int score, Rag rag, Instant assessedAt, @Field("assessment") Document body) {
+                        int score, Rag rag, Instant assessedAt, @Field(StoredAssessment.BODY) Document body) {
+    /** The field holding the whole assessment; queries that need only the summary fields leave it out. */
+    static final String BODY = "assessment";
 
     static StoredAssessment of(Assessment a) {
         return new StoredAssessment(a.projectId() + "/" + a.week() + "/" + a.ruleSet().version(), a.projectId(),

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /** Checks values taken from a URL, so a malformed one is a 400 naming the parameter. */
@@ -16,18 +17,34 @@ public final class PathValues {
     private PathValues() {
     }
 
+    private static InvalidInputException parameter(String field, String message) {
+        return InvalidInputException.parameter(field, message);
+    }
+
     public static String projectId(String value) {
         if (value == null || !PROJECT_ID.matcher(value).matches()) {
-            throw InvalidInputException.parameter("projectId", PROJECT_ID_RULE + ", was '" + value + "'");
+            throw parameter("projectId", PROJECT_ID_RULE + ", was '" + value + "'");
         }
         return value;
+    }
+
+    /** An enum value from a query parameter, exactly as the enum spells it; null stays null. */
+    public static <E extends Enum<E>> E enumValue(String field, String value, Class<E> type) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw parameter(field, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+        }
     }
 
     public static LocalDate date(String field, String value) {
         try {
             return LocalDate.parse(value, ISO);
         } catch (DateTimeParseException | NullPointerException e) {
-            throw InvalidInputException.parameter(field, "'" + value + "' is not an ISO date (YYYY-MM-DD)");
+            throw parameter(field, "'" + value + "' is not an ISO date (YYYY-MM-DD)");
         }
     }
 }

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -56,7 +55,7 @@ public class ReplayService {
      */
     public ReplayReport replay(RuleSet live, RuleSet candidate, LocalDate from, LocalDate to, Collection<String> projects) {
         // whole ISO weeks, Monday to Sunday, since Pulse keeps one snapshot per project per week
-        LocalDate end = (to != null ? to : snapshots.latestWeek().map(ReplayService::mondayOf).orElse(LocalDate.now()))
+        LocalDate end = (to != null ? to : snapshots.latestWeek().map(IsoWeek::monday).orElse(LocalDate.now()))
                 .with(DayOfWeek.SUNDAY);
         LocalDate start = (from != null ? from : end.minusWeeks(DEFAULT_WEEKS - 1L)).with(DayOfWeek.MONDAY);
         String fromWeek = IsoWeek.of(start);
@@ -150,12 +149,5 @@ public class ReplayService {
                             .append(e.getValue() > 0 ? " more" : " fewer").append(Math.abs(e.getValue()) == 1 ? " time" : " times"));
         }
         return text.toString();
-    }
-
-    private static LocalDate mondayOf(String isoWeek) {
-        int year = Integer.parseInt(isoWeek.substring(0, 4));
-        int week = Integer.parseInt(isoWeek.substring(6));
-        return LocalDate.of(year, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
-                .with(DayOfWeek.MONDAY);
     }
 }

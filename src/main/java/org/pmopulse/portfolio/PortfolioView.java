@@ -1,0 +1,37 @@
+package org.pmopulse.portfolio;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.pmopulse.snapshot.Methodology;
+import org.pmopulse.snapshot.Phase;
+import org.pmopulse.snapshot.Rag;
+import org.pmopulse.snapshot.Severity;
+import org.pmopulse.rules.Urgency;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The portfolio in one week, worst first, with what changed since the week before. */
+@Schema(description = "Every project of a week ranked worst first, with counts and movers")
+public record PortfolioView(String week, LocalDate weekStart, Summary summary, List<Entry> projects) {
+
+    /**
+     * @param newlyRed   projects RED this week and not last week
+     * @param newlyAmber projects AMBER this week that were GREEN last week
+     * @param improved   projects whose RAG is better than last week
+     */
+    public record Summary(int projects, Map<Rag, Integer> byRag, double meanScore, List<String> newlyRed,
+                          List<String> newlyAmber, List<String> improved, List<Mover> biggestDrops,
+                          List<Mover> biggestRises) {}
+
+    public record Mover(String projectId, int change, int score) {}
+
+    public record Entry(int rank, String projectId, String name, Methodology methodology, Phase phase, String sponsor,
+                        LocalDate asOf, int score, Rag rag, Integer change, Rag previousRag, boolean newlyRed,
+                        boolean newlyAmber, int findings, TopFinding topFinding, TopRecommendation topRecommendation,
+                        Integer forecastSlipDays) {}
+
+    public record TopFinding(String ruleId, String title, Severity severity, String because) {}
+
+    public record TopRecommendation(String id, String title, Urgency urgency, String ownerRole) {}
+}

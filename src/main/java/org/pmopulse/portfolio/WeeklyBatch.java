@@ -1,0 +1,123 @@
+package org.pmopulse.portfolio;
+
+import jakarta.annotation.PreDestroy;
+import org.bson.types.ObjectId;
+import org.pmopulse.assessment.AssessmentService;
+import org.pmopulse.snapshot.IsoWeek;
+import org.pmopulse.snapshot.Snapshot;
+import org.pmopulse.snapshot.SnapshotStore;
+import org.pmopulse.snapshot.StoredSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Re-assesses every project of a week: on the schedule ({@code pulse.batch.cron}, Monday 06:00 by default,
+ * for the latest week) and on demand. Providers are assessed before the projects that depend on them, so the
+ * dependency rules see this week's state. Running it twice stores the same result (an assessment that says
+ * the same is not rewritten). Jobs run one at a time, on their own thread.
+ */
+@Service
+public class WeeklyBatch {
+    private static final Logger log = LoggerFactory.getLogger(WeeklyBatch.class);
+    static final String JOBS = "jobs";
+
+    private final SnapshotStore snapshots;
+    private final AssessmentService assessments;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "pulse-weekly-batch");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public WeeklyBatch(SnapshotStore snapshots, AssessmentService assessments, MongoTemplate mongo, Clock clock) {
+        this.snapshots = snapshots;
+        this.assessments = assessments;
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${pulse.batch.cron:0 0 6 * * MON}")
+    void onSchedule() {
+        start(null, "schedule");
+    }
+
+    /** Starts a job for the week containing {@code asOf} (default: the latest week with snapshots). */
+    public Job start(LocalDate asOf, String requestedBy) {
+        String week = asOf != null ? IsoWeek.of(asOf) : snapshots.latestWeek().orElse(IsoWeek.of(LocalDate.now(clock)));
+        List<Snapshot> ordered = providersFirst(snapshots.between(week, week, List.of()).stream()
+                .map(StoredSnapshot::snapshot).toList());
+        Job job = new Job(new ObjectId().toHexString(), week, IsoWeek.monday(week), Job.Status.RUNNING, requestedBy,
+                ordered.size(), 0, 0, List.of(), clock.instant(), null);
+        mongo.insert(job, JOBS);
+        worker.submit(() -> run(job, ordered));
+        return job;
+    }
+
+    public Optional<Job> job(String id) {
+        return Optional.ofNullable(mongo.findById(id, Job.class, JOBS));
+    }
+
+    private void run(Job job, List<Snapshot> ordered) {
+        int done = 0;
+        List<Job.Failure> failures = new ArrayList<>();
+        Job current = job;
+        for (Snapshot s : ordered) {
+            try {
+                assessments.assessAndFollowing(s);
+                done++;
+            } catch (RuntimeException e) {
+                log.error("Weekly batch {}: {} failed", job.week(), s.projectId(), e);
+                failures.add(new Job.Failure(s.projectId(), e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
+            current = current.progress(done, failures.size(), failures);
+            mongo.save(current, JOBS);
+        }
+        mongo.save(current.finished(clock.instant()), JOBS);
+        log.info("Weekly batch {} finished: {} assessed, {} failed", job.week(), done, failures.size());
+    }
+
+    /** Projects ordered so that each comes after the projects it depends on (a loop keeps the given order). */
+    static List<Snapshot> providersFirst(List<Snapshot> week) {
+        Map<String, Snapshot> byId = new LinkedHashMap<>();
+        week.stream().sorted((a, b) -> a.projectId().compareTo(b.projectId())).forEach(s -> byId.put(s.projectId(), s));
+        Set<String> placed = new LinkedHashSet<>();
+        for (String id : byId.keySet()) {
+            place(id, byId, placed, new LinkedHashSet<>());
+        }
+        return placed.stream().map(byId::get).toList();
+    }
+
+    private static void place(String id, Map<String, Snapshot> byId, Set<String> placed, Set<String> visiting) {
+        if (placed.contains(id) || !visiting.add(id)) {
+            return;
+        }
+        for (Snapshot.Dependency d : byId.get(id).dependencies()) {
+            if (byId.containsKey(d.onProject())) {
+                place(d.onProject(), byId, placed, visiting);
+            }
+        }
+        placed.add(id);
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}

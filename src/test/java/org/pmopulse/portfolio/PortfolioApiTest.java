@@ -1,0 +1,135 @@
+package org.pmopulse.portfolio;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.pmopulse.support.Http;
+import org.pmopulse.support.RunningPulse;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The PMO lead's portfolio view, trend and weekly batch, on the demo portfolio. */
+class PortfolioApiTest {
+    private static RunningPulse pulse;
+    private static Http http;
+
+    @BeforeAll
+    static void start() {
+        pulse = RunningPulse.start("--pulse.demo.load=true");
+        http = pulse.http();
+    }
+
+    @AfterAll
+    static void stop() {
+        pulse.close();
+    }
+
+    @Test
+    void theLatestWeekRankedWorstFirstAgreesWithTheProjectsAndTheirAssessments() {
+        JsonNode view = http.get("/api/portfolio").json();
+
+        assertThat(view.get("week").asString()).isEqualTo("2026-W47");
+        JsonNode projects = view.get("projects");
+        assertThat(projects.size()).isEqualTo(10);
+        Map<String, Integer> byRag = new HashMap<>();
+        for (int i = 0; i < projects.size(); i++) {
+            JsonNode p = projects.get(i);
+            assertThat(p.get("rank").asInt()).isEqualTo(i + 1);
+            if (i > 0) {
+                assertThat(p.get("score").asInt()).isGreaterThanOrEqualTo(projects.get(i - 1).get("score").asInt());
+            }
+            JsonNode latest = http.get("/api/projects/" + p.get("projectId").asString() + "/assessments/latest").json();
+            assertThat(p.get("score").asInt()).isEqualTo(latest.at("/health/score").asInt());
+            assertThat(p.get("rag").asString()).isEqualTo(latest.at("/health/rag").asString());
+            byRag.merge(p.get("rag").asString(), 1, Integer::sum);
+            assertThat(p.get("newlyRed").asBoolean()).isEqualTo(p.get("rag").asString().equals("RED")
+                    && p.has("previousRag") && !p.get("previousRag").asString().equals("RED"));
+        }
+        JsonNode counts = view.at("/summary/byRag");
+        byRag.forEach((rag, n) -> assertThat(counts.get(rag).asInt()).as(rag).isEqualTo(n));
+        assertThat(projects.get(0).get("rag").asString()).isEqualTo("RED");
+        assertThat(projects.get(0).at("/topFinding/ruleId").asString()).isNotBlank();
+        assertThat(projects.get(0).at("/topRecommendation/id").asString()).startsWith("REC-");
+    }
+
+    @Test
+    void filtersNarrowTheViewAndItsCounts() {
+        JsonNode red = http.get("/api/portfolio?rag=RED").json();
+        JsonNode agile = http.get("/api/portfolio?methodology=AGILE").json();
+        JsonNode keller = http.get("/api/portfolio?sponsor=m.%20keller").json();
+
+        assertThat(red.get("projects")).allSatisfy(p -> assertThat(p.get("rag").asString()).isEqualTo("RED"));
+        assertThat(red.at("/summary/projects").asInt()).isEqualTo(red.get("projects").size()).isPositive();
+        assertThat(agile.get("projects")).extracting(p -> p.get("projectId").asString())
+                .containsExactlyInAnyOrder("CRM-2026", "MOBILE-APP", "ANALYTICS");
+        assertThat(keller.get("projects")).extracting(p -> p.get("projectId").asString())
+                .containsExactlyInAnyOrder("ERP-2026", "DATALAKE");
+        assertThat(http.get("/api/portfolio?rag=PINK").status()).isEqualTo(400);
+        assertThat(http.get("/api/portfolio?asOf=yesterday").json().at("/errors/0/field").asString()).isEqualTo("asOf");
+    }
+
+    @Test
+    void anEarlierWeekShowsItsOwnScoresAndTheMoversAgainstTheWeekBefore() {
+        JsonNode view = http.get("/api/portfolio?asOf=2026-10-02").json();
+
+        assertThat(view.get("week").asString()).isEqualTo("2026-W40");
+        assertThat(view.get("weekStart").asString()).isEqualTo("2026-09-28");
+        assertThat(view.get("projects")).allSatisfy(p -> assertThat(p.get("asOf").asString()).isEqualTo("2026-10-02"));
+        assertThat(view.at("/summary/newlyRed")).allSatisfy(id -> assertThat(view.get("projects").toString())
+                .contains("\"projectId\":\"" + id.asString() + "\""));
+    }
+
+    @Test
+    void theTrendCountsEveryProjectOfEachWeek() {
+        JsonNode trend = http.get("/api/portfolio/trend?weeks=4").json();
+
+        assertThat(trend.size()).isEqualTo(4);
+        assertThat(trend.get(3).get("week").asString()).isEqualTo("2026-W47");
+        assertThat(trend).allSatisfy(point -> {
+            assertThat(point.get("projects").asInt()).isEqualTo(10);
+            JsonNode byRag = point.get("byRag");
+            assertThat(byRag.get("GREEN").asInt() + byRag.get("AMBER").asInt() + byRag.get("RED").asInt()).isEqualTo(10);
+        });
+        assertThat(http.get("/api/portfolio/trend?weeks=0").status()).isEqualTo(400);
+        assertThat(http.get("/api/portfolio/trend?weeks=many").json().at("/errors/0/field").asString()).isEqualTo("weeks");
+    }
+
+    @Test
+    void theWeeklyBatchReassessesEveryProjectAndRunningItTwiceStoresTheSameResult() throws Exception {
+        JsonNode before = http.get("/api/projects/BILLING/assessments/latest").json();
+
+        JsonNode first = awaitJob(http.post("/api/portfolio/assessments", new byte[0], "application/json"));
+        JsonNode afterFirst = http.get("/api/projects/BILLING/assessments/latest").json();
+        JsonNode second = awaitJob(http.post("/api/portfolio/assessments", new byte[0], "application/json"));
+        JsonNode afterSecond = http.get("/api/projects/BILLING/assessments/latest").json();
+
+        assertThat(first.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(first.get("total").asInt()).isEqualTo(10);
+        assertThat(first.get("done").asInt()).isEqualTo(10);
+        assertThat(first.get("week").asString()).isEqualTo("2026-W47");
+        assertThat(second.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(afterSecond).isEqualTo(afterFirst);
+        // BILLING depends on ERP-2026; the batch assesses ERP-2026 first, so the dependency rules now see it
+        assertThat(afterFirst.get("findings").toString()).contains("EW-DEP-003");
+        assertThat(before.get("findings").toString()).doesNotContain("EW-DEP-003");
+        assertThat(http.get("/api/jobs/nope").status()).isEqualTo(404);
+    }
+
+    private static JsonNode awaitJob(Http.Response started) throws InterruptedException {
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(started.location()).startsWith("/api/jobs/");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonNode job = http.get(started.location()).json();
+        while (job.get("status").asString().equals("RUNNING") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            job = http.get(started.location()).json();
+        }
+        return job;
+    }
+}
