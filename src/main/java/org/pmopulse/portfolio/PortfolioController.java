@@ -1,22 +1,29 @@
 package org.pmopulse.portfolio;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.pmopulse.assessment.AssessmentStore;
 import org.pmopulse.snapshot.Methodology;
 import org.pmopulse.snapshot.Phase;
 import org.pmopulse.snapshot.Rag;
 import org.pmopulse.system.InvalidInputException;
 import org.pmopulse.system.PathValues;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 @RestController
 @RequestMapping("/api/portfolio")
 class PortfolioController {
     static final int MAX_TREND_WEEKS = 104;
+    private static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final PortfolioService portfolio;
 
@@ -35,9 +42,39 @@ class PortfolioController {
                 PathValues.enumValue("phase", phase, Phase.class), PathValues.enumValue("rag", rag, Rag.class), sponsor));
     }
 
+    @Operation(summary = "The weekly report: summary, movers, red and amber projects with their top findings and "
+            + "recommendations, cross-project conflicts, forecasts; format md (default), csv or html")
+    @GetMapping("/report")
+    ResponseEntity<String> report(@RequestParam(required = false) String asOf,
+                                  @RequestParam(defaultValue = "md") String format) {
+        WeeklyReport report = portfolio.report(asOf == null ? null : PathValues.date("asOf", asOf));
+        return switch (format) {
+            case "md" -> ResponseEntity.ok().contentType(MARKDOWN).body(report.markdown());
+            case "csv" -> ResponseEntity.ok().contentType(CSV).body(report.csv());
+            case "html" -> ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(report.html());
+            default -> throw InvalidInputException.parameter("format", "must be md, csv or html, was '" + format + "'");
+        };
+    }
+
+    @Operation(summary = "Each project's score and RAG per week over the last N weeks (default 12), oldest first")
+    @GetMapping("/history")
+    Map<String, List<AssessmentStore.WeekScore>> history(@RequestParam(defaultValue = "12") String weeks) {
+        return portfolio.histories(weeks(weeks));
+    }
+
+    @Operation(summary = "Dependencies between projects of the portfolio that are at risk, from the week's findings")
+    @GetMapping("/conflicts")
+    List<WeeklyReport.Conflict> conflicts(@RequestParam(required = false) String asOf) {
+        return portfolio.report(asOf == null ? null : PathValues.date("asOf", asOf)).conflicts();
+    }
+
     @Operation(summary = "Counts per RAG and mean score for each of the last N weeks (default 12), oldest first")
     @GetMapping("/trend")
     List<TrendPoint> trend(@RequestParam(defaultValue = "12") String weeks) {
+        return portfolio.trend(weeks(weeks));
+    }
+
+    private static int weeks(String weeks) {
         int n;
         try {
             n = Integer.parseInt(weeks);
@@ -47,6 +84,6 @@ class PortfolioController {
         if (n < 1 || n > MAX_TREND_WEEKS) {
             throw InvalidInputException.parameter("weeks", "must be a whole number from 1 to " + MAX_TREND_WEEKS + ", was '" + weeks + "'");
         }
-        return portfolio.trend(n);
+        return n;
     }
 }

@@ -72,6 +72,21 @@ public class PortfolioService {
         return new PortfolioView(week, weekStart, summary(ranked), ranked);
     }
 
+    /** The weekly report of the week containing {@code asOf} (default: the latest), over the whole portfolio. */
+    WeeklyReport report(LocalDate asOf) {
+        PortfolioView view = view(asOf, new Filter(null, null, null, null));
+        return new WeeklyReport(view, assessments.ofWeek(view.week()));
+    }
+
+    /** Each project's score and RAG over the last {@code weeks} weeks, oldest first: the dashboard's sparklines. */
+    public Map<String, List<AssessmentStore.WeekScore>> histories(int weeks) {
+        String latest = assessments.latestWeek().orElse(IsoWeek.of(LocalDate.now()));
+        String from = IsoWeek.of(IsoWeek.monday(latest).minusWeeks(weeks - 1L));
+        return assessments.scoresSince(from).stream().filter(s -> s.week().compareTo(latest) <= 0)
+                .sorted(Comparator.comparing(AssessmentStore.WeekScore::week))
+                .collect(Collectors.groupingBy(AssessmentStore.WeekScore::projectId, TreeMap::new, Collectors.toList()));
+    }
+
     /** Counts per RAG and mean score of each of the last {@code weeks} weeks that have assessments, oldest first. */
     public List<TrendPoint> trend(int weeks) {
         String latest = assessments.latestWeek().orElse(IsoWeek.of(LocalDate.now()));

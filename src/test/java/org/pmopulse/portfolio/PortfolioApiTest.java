@@ -86,6 +86,34 @@ class PortfolioApiTest {
     }
 
     @Test
+    void theWeeklyReportAgreesWithTheApiOnRankingAndCounts() {
+        JsonNode view = http.get("/api/portfolio").json();
+        JsonNode counts = view.at("/summary/byRag");
+
+        Http.Response md = http.get("/api/portfolio/report");
+        Http.Response csv = http.get("/api/portfolio/report?format=csv");
+        Http.Response html = http.get("/api/portfolio/report?format=html");
+
+        assertThat(md.contentType()).startsWith("text/markdown");
+        assertThat(md.body()).startsWith("# Portfolio health, week 2026-W47 (16 Nov 2026 to 22 Nov 2026)")
+                .contains("10 projects: " + counts.get("GREEN").asInt() + " GREEN, " + counts.get("AMBER").asInt()
+                        + " AMBER, " + counts.get("RED").asInt() + " RED")
+                .contains("## Red projects").contains("## Cross-project conflicts").contains("No forecast model is installed");
+        String[] lines = csv.body().split("\n");
+        assertThat(lines).hasSize(1 + view.get("projects").size());
+        for (int i = 0; i < view.get("projects").size(); i++) {
+            JsonNode p = view.get("projects").get(i);
+            assertThat(lines[i + 1]).startsWith((i + 1) + "," + p.get("projectId").asString() + ",");
+            assertThat(lines[i + 1]).contains("," + p.get("rag").asString() + "," + p.get("score").asInt() + ",");
+        }
+        assertThat(html.contentType()).startsWith("text/html");
+        assertThat(html.body()).contains("<span class=\"rag RED\">RED</span>").contains("<table>").doesNotContain("<script");
+        assertThat(http.get("/api/portfolio/report?format=pdf").status()).isEqualTo(400);
+        assertThat(http.get("/api/portfolio/conflicts").json()).allSatisfy(c ->
+                assertThat(c.get("ruleId").asString()).startsWith("EW-DEP-"));
+    }
+
+    @Test
     void theTrendCountsEveryProjectOfEachWeek() {
         JsonNode trend = http.get("/api/portfolio/trend?weeks=4").json();
 

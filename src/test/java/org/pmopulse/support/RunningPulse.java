@@ -11,11 +11,17 @@ import java.util.List;
 /** A whole Pulse started by a test with its own settings, on a free port, and an HTTP client for it. */
 public final class RunningPulse implements AutoCloseable {
     private final ConfigurableApplicationContext context;
+    private final int port;
     private final Http http;
 
     private RunningPulse(ConfigurableApplicationContext context) {
         this.context = context;
-        this.http = new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+        this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.http = new Http(port);
+    }
+
+    public int port() {
+        return port;
     }
 
     /** Starts Pulse with the test profile, on a free port, with these extra {@code --name=value} arguments. */

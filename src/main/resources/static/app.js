@@ -1,0 +1,206 @@
+// Pulse dashboard: the portfolio table, a project page and the cross-project view, all from Pulse's own API.
+"use strict";
+
+const app = document.getElementById("app");
+
+/** Builds an element; children may be strings (as text, never as HTML) or nodes. */
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value !== null && value !== undefined) node.setAttribute(key, value);
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
+  }
+  return node;
+}
+
+const rag = value => value ? el("span", { class: `rag ${value}` }, value) : el("span", { class: "muted" }, "n/a");
+const signed = n => n === null || n === undefined ? "" : (n > 0 ? `+${n}` : n === 0 ? "\u00b10" : String(n));
+const change = n => el("span", { class: n < 0 ? "down" : n > 0 ? "up" : "" }, signed(n));
+
+async function getJson(path) {
+  const response = await fetch(path, { headers: { Accept: "application/json" } });
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return response.json();
+}
+
+/** A small line of scores 0..100, one point a week. */
+function sparkline(points, width = 90, height = 22) {
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  svg.setAttribute("class", "spark");
+  svg.setAttribute("width", width);
+  svg.setAttribute("height", height);
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", `scores ${points.map(p => p.score).join(", ")}`);
+  if (points.length > 1) {
+    const step = width / (points.length - 1);
+    const y = score => height - 2 - (score / 100) * (height - 4);
+    const line = document.createElementNS(ns, "polyline");
+    line.setAttribute("points", points.map((p, i) => `${(i * step).toFixed(1)},${y(p.score).toFixed(1)}`).join(" "));
+    line.setAttribute("fill", "none");
+    line.setAttribute("stroke", "#1d2b3a");
+    svg.append(line);
+  }
+  return svg;
+}
+
+// ---- portfolio ---------------------------------------------------------------------------------------------
+
+const portfolioState = { sort: "rank", ascending: true };
+
+async function showPortfolio() {
+  const [view, history] = await Promise.all([getJson("/api/portfolio"), getJson("/api/portfolio/history?weeks=12")]);
+  const summary = view.summary;
+  const filters = el("div", { class: "filters" },
+    select("filter-rag", "RAG", ["GREEN", "AMBER", "RED"]),
+    select("filter-methodology", "Methodology", ["WATERFALL", "AGILE", "HYBRID"]),
+    select("filter-phase", "Phase", ["INITIATION", "PLANNING", "EXECUTION", "CLOSING", "CLOSED"]),
+    el("label", {}, "Sponsor", el("input", { id: "filter-sponsor", type: "search", placeholder: "any" })));
+  const table = el("table", { id: "portfolio" },
+    el("thead", {}, el("tr", {},
+      header("rank", "#", "num"), header("rag", "RAG"), header("projectId", "Project"), header("score", "Score", "num"),
+      el("th", {}, "12 weeks"), header("change", "Change", "num"), header("forecastSlipDays", "Forecast slip", "num"),
+      el("th", {}, "Top finding"))),
+    el("tbody"));
+  app.replaceChildren(
+    el("h1", {}, `Portfolio, week ${view.week}`),
+    el("div", { class: "cards", id: "summary" },
+      ...["RED", "AMBER", "GREEN"].map(r => el("div", { class: "card" }, rag(r), el("div", { class: "n", id: `count-${r}` }, summary.byRag[r]))),
+      el("div", { class: "card" }, "Mean score", el("div", { class: "n" }, summary.meanScore)),
+      el("div", { class: "card" }, "Newly red", el("div", {}, summary.newlyRed.join(", ") || "none"))),
+    filters, table);
+  const render = () => renderRows(table.tBodies[0], view.projects, history);
+  filters.addEventListener("input", render);
+  filters.addEventListener("change", render);
+  table.tHead.addEventListener("click", event => {
+    const key = event.target.dataset.sort;
+    if (!key) return;
+    portfolioState.ascending = portfolioState.sort === key ? !portfolioState.ascending : true;
+    portfolioState.sort = key;
+    render();
+  });
+  render();
+}
+
+function select(id, label, options) {
+  return el("label", {}, label, el("select", { id }, el("option", { value: "" }, "all"), ...options.map(o => el("option", { value: o }, o))));
+}
+
+function header(key, label, cls) {
+  return el("th", { "data-sort": key, class: cls, scope: "col" }, label);
+}
+
+const RAG_ORDER = { RED: 0, AMBER: 1, GREEN: 2 };
+
+function renderRows(body, projects, history) {
+  const value = id => document.getElementById(id).value;
+  const sponsor = value("filter-sponsor").trim().toLowerCase();
+  const shown = projects.filter(p =>
+    (!value("filter-rag") || p.rag === value("filter-rag")) &&
+    (!value("filter-methodology") || p.methodology === value("filter-methodology")) &&
+    (!value("filter-phase") || p.phase === value("filter-phase")) &&
+    (!sponsor || (p.sponsor || "").toLowerCase().includes(sponsor)));
+  const key = portfolioState.sort;
+  const sortValue = p => key === "rag" ? RAG_ORDER[p.rag] : p[key] ?? -Infinity;
+  shown.sort((a, b) => (sortValue(a) < sortValue(b) ? -1 : sortValue(a) > sortValue(b) ? 1 : 0) * (portfolioState.ascending ? 1 : -1));
+  body.replaceChildren(...shown.map(p => el("tr", { class: "project-row", "data-project": p.projectId, "data-rag": p.rag },
+    el("td", { class: "num" }, p.rank),
+    el("td", {}, rag(p.rag)),
+    el("td", {}, el("a", { href: `#/project/${encodeURIComponent(p.projectId)}` }, p.projectId), el("div", { class: "muted" }, p.name || "")),
+    el("td", { class: "num" }, p.score),
+    el("td", {}, sparkline(history[p.projectId] || [])),
+    el("td", { class: "num" }, change(p.change)),
+    el("td", { class: "num" }, p.forecastSlipDays === null || p.forecastSlipDays === undefined ? el("span", { class: "muted" }, "n/a") : `${p.forecastSlipDays} d`),
+    el("td", {}, p.topFinding ? `${p.topFinding.ruleId} ${p.topFinding.title}` : ""))));
+}
+
+// ---- project -----------------------------------------------------------------------------------------------
+
+async function showProject(id) {
+  const path = `/api/projects/${encodeURIComponent(id)}`;
+  const [a, history] = await Promise.all([getJson(`${path}/assessments/latest`), getJson(`${path}/history`)]);
+  const dims = Object.entries(a.health.dimensions);
+  const forecast = a.forecast.available
+    ? el("p", {}, `Expected slip ${a.forecast.expectedSlipDays} days (80 % range ${a.forecast.range80.join(" to ")}), `,
+        `finish ${a.forecast.finish}, probability late ${Math.round(a.forecast.probabilityLate * 100)} %.`)
+    : el("p", { class: "muted", id: "forecast" }, `No forecast: ${a.forecast.reason}`);
+  app.replaceChildren(
+    el("p", {}, el("a", { href: "#/" }, "← Portfolio")),
+    el("h1", { id: "project-title" }, `${a.projectId} `, rag(a.health.rag), ` score ${a.health.score} `,
+      a.health.change === null || a.health.change === undefined ? "" : el("small", {}, "(", change(a.health.change), " since last week)")),
+    el("p", { class: "muted" }, `Week ${a.week} (as of ${a.asOf}); rule set ${a.ruleSet.version.substring(0, 19)}…`),
+    el("h2", {}, "Dimensions"),
+    el("table", { id: "dimensions" }, el("tbody", {}, ...dims.map(([name, d]) =>
+      el("tr", {}, el("td", {}, name), el("td", {}, rag(d.rag)), el("td", { class: "num" }, d.score), el("td", { class: "muted" }, `${d.findings} findings`))))),
+    el("h2", {}, "History"), historyChart(history),
+    el("h2", {}, "Forecast"), forecast,
+    el("h2", {}, `Findings (${a.findings.length})`),
+    el("div", { id: "findings" }, ...a.findings.map(f => el("div", { class: `finding ${f.severity}` },
+      el("strong", {}, `${f.ruleId} ${f.title}`), ` ${f.severity}, ${f.dimension}`,
+      el("div", {}, f.because),
+      el("div", { class: "evidence" }, Object.entries(f.evidence).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join("; "), ` (${f.source})`)))),
+    el("h2", {}, "Recommendations, most urgent first"),
+    el("ol", { id: "recommendations", class: "recs" }, ...a.recommendations.map(r => el("li", {},
+      el("strong", {}, r.title), ` ${r.ownerRole}, ${r.urgency}, priority ${r.priority}`,
+      el("div", { class: "muted" }, `answers ${r.addresses.join(", ")}`),
+      el("ul", {}, ...r.actions.map(action => el("li", {}, action)))))));
+}
+
+function historyChart(history, width = 640, height = 160) {
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  svg.setAttribute("width", width);
+  svg.setAttribute("height", height);
+  svg.setAttribute("id", "history");
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", history.map(h => `${h.week} ${h.score} ${h.rag}`).join("; "));
+  const step = history.length > 1 ? (width - 20) / (history.length - 1) : 0;
+  const x = i => 10 + i * step;
+  const y = score => height - 10 - (score / 100) * (height - 20);
+  const line = document.createElementNS(ns, "polyline");
+  line.setAttribute("points", history.map((h, i) => `${x(i)},${y(h.score)}`).join(" "));
+  line.setAttribute("fill", "none");
+  line.setAttribute("stroke", "#1d2b3a");
+  svg.append(line);
+  history.forEach((h, i) => {
+    const dot = document.createElementNS(ns, "circle");
+    dot.setAttribute("cx", x(i));
+    dot.setAttribute("cy", y(h.score));
+    dot.setAttribute("r", 4);
+    dot.setAttribute("fill", getComputedStyle(document.documentElement).getPropertyValue(`--${h.rag.toLowerCase()}`));
+    const title = document.createElementNS(ns, "title");
+    title.textContent = `${h.week}: ${h.score} ${h.rag}`;
+    dot.append(title);
+    svg.append(dot);
+  });
+  return svg;
+}
+
+// ---- cross-project -----------------------------------------------------------------------------------------
+
+async function showConflicts() {
+  const conflicts = await getJson("/api/portfolio/conflicts");
+  app.replaceChildren(el("h1", {}, "Cross-project conflicts"),
+    conflicts.length === 0 ? el("p", {}, "None this week.")
+      : el("table", { id: "conflicts" }, el("thead", {}, el("tr", {}, el("th", {}, "Project"), el("th", {}, "Rule"), el("th", {}, "Why"))),
+        el("tbody", {}, ...conflicts.map(c => el("tr", {},
+          el("td", {}, el("a", { href: `#/project/${encodeURIComponent(c.projectId)}` }, c.projectId)), el("td", {}, c.ruleId), el("td", {}, c.because))))));
+}
+
+// ---- routing -----------------------------------------------------------------------------------------------
+
+async function route() {
+  const hash = location.hash || "#/";
+  try {
+    if (hash.startsWith("#/project/")) await showProject(decodeURIComponent(hash.substring("#/project/".length)));
+    else if (hash === "#/conflicts") await showConflicts();
+    else await showPortfolio();
+  } catch (error) {
+    app.replaceChildren(el("p", { role: "alert" }, `Could not load: ${error.message}`));
+  }
+}
+
+window.addEventListener("hashchange", route);
+route();

@@ -1,0 +1,114 @@
+package org.pmopulse.portfolio;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.pmopulse.support.RunningPulse;
+import tools.jackson.databind.JsonNode;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard in a real browser: Debian's Chromium, headless, through its chromedriver. Skipped where they are
+ * not installed (.ci/run installs them). Saves screenshots to target/dashboard-portfolio.png and target/dashboard.png.
+ */
+class DashboardBrowserTest {
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static RunningPulse pulse;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() {
+        Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+                "no browser installed: install Debian's chromium and chromium-driver to run the dashboard test");
+        pulse = RunningPulse.start("--pulse.demo.load=true");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
+                "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,1000");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build(), options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (pulse != null) {
+            pulse.close();
+        }
+    }
+
+    private static List<WebElement> rows() {
+        return browser.findElements(By.cssSelector("#portfolio tbody tr.project-row"));
+    }
+
+    @Test
+    void thePmoLeadFiltersToRedProjectsAndOpensOne() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get("http://localhost:" + pulse.port() + "/");
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#portfolio tbody tr.project-row"), 0));
+
+        JsonNode api = pulse.http().get("/api/portfolio").json();
+        List<WebElement> rows = rows();
+        assertThat(rows).hasSize(api.get("projects").size());
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(rows.get(i).getAttribute("data-project")).isEqualTo(api.get("projects").get(i).get("projectId").asString());
+            assertThat(rows.get(i).getText()).contains(api.get("projects").get(i).get("rag").asString());
+        }
+        for (String rag : List.of("RED", "AMBER", "GREEN")) {
+            assertThat(browser.findElement(By.id("count-" + rag)).getText()).isEqualTo(api.at("/summary/byRag/" + rag).asString());
+        }
+
+        screenshot("dashboard-portfolio.png");
+
+        new Select(browser.findElement(By.id("filter-rag"))).selectByValue("RED");
+        List<WebElement> red = rows();
+        assertThat(red).hasSize(api.at("/summary/byRag/RED").asInt())
+                .allSatisfy(row -> assertThat(row.getAttribute("data-rag")).isEqualTo("RED"));
+
+        String project = red.get(0).getAttribute("data-project");
+        red.get(0).findElement(By.tagName("a")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("findings")));
+        JsonNode assessment = pulse.http().get("/api/projects/" + project + "/assessments/latest").json();
+        assertThat(browser.findElement(By.id("project-title")).getText()).contains(project).contains("RED");
+        assertThat(browser.findElements(By.cssSelector("#findings .finding"))).hasSize(assessment.get("findings").size());
+        assertThat(browser.findElement(By.id("findings")).getText())
+                .contains(assessment.at("/findings/0/because").asString());
+        List<WebElement> recommendations = browser.findElements(By.cssSelector("#recommendations > li"));
+        assertThat(recommendations).hasSize(assessment.get("recommendations").size());
+        assertThat(recommendations.get(0).getText()).contains(assessment.at("/recommendations/0/title").asString());
+        assertThat(browser.findElement(By.id("forecast")).getText()).contains("No forecast");
+
+        screenshot("dashboard.png");
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path file = Path.of("target", name);
+        Files.createDirectories(file.getParent());
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), file,
+                StandardCopyOption.REPLACE_EXISTING);
+        assertThat(file).isNotEmptyFile();
+    }
+}
