@@ -1,6 +1,9 @@
 package org.pmopulse.assessment;
 
+import org.pmopulse.project.PortfolioWeeks;
 import org.pmopulse.project.ProjectStore;
+import org.pmopulse.project.ProjectWeek;
+import org.pmopulse.rules.Finding;
 import org.pmopulse.project.ProjectSummary;
 import org.pmopulse.rules.LiveRules;
 import org.pmopulse.rules.RuleSet;
@@ -10,11 +13,12 @@ import org.pmopulse.snapshot.SnapshotStore;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Assesses stored snapshots with the live rules and keeps the results: the assessment of the week, and the
- * project summary when it is the latest week. Because the rules read earlier weeks, storing a week also
+ * Assesses stored snapshots with the live rules and keeps the results: the assessment of the week, the
+ * project's line in that week of the portfolio, and the project summary when it is the latest week. Because the rules read earlier weeks, storing a week also
  * re-assesses the weeks after it, so history never disagrees with what came before it.
  */
 @Service
@@ -24,14 +28,16 @@ public class AssessmentService {
     private final SnapshotStore snapshots;
     private final AssessmentStore assessments;
     private final ProjectStore projects;
+    private final PortfolioWeeks portfolioWeeks;
 
     public AssessmentService(Assessor assessor, LiveRules rules, SnapshotStore snapshots, AssessmentStore assessments,
-                             ProjectStore projects) {
+                             ProjectStore projects, PortfolioWeeks portfolioWeeks) {
         this.assessor = assessor;
         this.rules = rules;
         this.snapshots = snapshots;
         this.assessments = assessments;
         this.projects = projects;
+        this.portfolioWeeks = portfolioWeeks;
     }
 
     /** Assesses a stored snapshot and every later week of its project; returns the snapshot's own assessment. */
@@ -61,7 +67,19 @@ public class AssessmentService {
         Assessment assessment = assessments.save(
                 assessor.assess(ruleSet, snapshot, earlier, previous, projects.providersOf(snapshot)));
         projects.updateIfLatest(summary(snapshot, assessment));
+        portfolioWeeks.record(week, line(snapshot, assessment));
         return assessment;
+    }
+
+    /** The project's line in its week of the portfolio; the top finding without its evidence, to keep weeks small. */
+    private static ProjectWeek line(Snapshot s, Assessment a) {
+        Finding top = a.findings().isEmpty() ? null : a.findings().get(0);
+        return new ProjectWeek(s.projectId(), s.name(), s.methodology(), s.phase(), s.sponsor(), s.asOf(),
+                a.health().score(), a.health().rag(), a.health().change(), a.findings().size(),
+                top == null ? null : new Finding(top.ruleId(), top.title(), top.kind(), top.dimension(), top.severity(),
+                        top.because(), Map.of(), top.source()),
+                a.recommendations().isEmpty() ? null : a.recommendations().get(0),
+                a.forecast().available() ? a.forecast().expectedSlipDays() : null, AssessmentStore.idOf(a));
     }
 
     private static ProjectSummary summary(Snapshot s, Assessment a) {

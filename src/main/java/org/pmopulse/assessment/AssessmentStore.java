@@ -1,6 +1,5 @@
 package org.pmopulse.assessment;
 
-import org.pmopulse.snapshot.Rag;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -79,36 +78,13 @@ public class AssessmentStore {
                 .map(StoredAssessment::score);
     }
 
-    /** The assessment that counts for each project in a week (the latest made), by project. */
-    public Map<String, Assessment> ofWeek(String week) {
-        Map<String, Assessment> byProject = new LinkedHashMap<>();
-        for (StoredAssessment stored : mongo.find(Query.query(Criteria.where("week").is(week))
-                .with(Sort.by(Sort.Direction.DESC, "assessedAt")), StoredAssessment.class, COLLECTION)) {
-            byProject.computeIfAbsent(stored.projectId(), p -> stored.assessment());
-        }
-        return byProject;
+    /** The id an assessment is stored under: project, week and rule-set version. */
+    public static String idOf(Assessment a) {
+        return a.projectId() + "/" + a.week() + "/" + a.ruleSet().version();
     }
 
-    /** Score and RAG of each project in each week from {@code fromWeek} on (the assessment that counts). */
-    public List<WeekScore> scoresSince(String fromWeek) {
-        Query query = Query.query(Criteria.where("week").gte(fromWeek))
-                .with(Sort.by(Sort.Direction.DESC, "assessedAt"));
-        query.fields().exclude(StoredAssessment.BODY);
-        Map<String, WeekScore> latest = new LinkedHashMap<>();
-        for (StoredAssessment s : mongo.find(query, StoredAssessment.class, COLLECTION)) {
-            latest.putIfAbsent(s.projectId() + "/" + s.week(), new WeekScore(s.projectId(), s.week(), s.score(), s.rag()));
-        }
-        return List.copyOf(latest.values());
-    }
-
-    /** A project's score and RAG in one week. */
-    public record WeekScore(String projectId, String week, int score, Rag rag) {}
-
-    /** The latest week any project has an assessment for. */
-    public Optional<String> latestWeek() {
-        Query query = new Query().with(Sort.by(Sort.Direction.DESC, "week")).limit(1);
-        query.fields().exclude(StoredAssessment.BODY);
-        return Optional.ofNullable(mongo.findOne(query, StoredAssessment.class, COLLECTION)).map(StoredAssessment::week);
+    public Optional<Assessment> byId(String id) {
+        return Optional.ofNullable(mongo.findById(id, StoredAssessment.class, COLLECTION)).map(StoredAssessment::assessment);
     }
 
     /** One assessment per week (the one that counts), oldest week first. */

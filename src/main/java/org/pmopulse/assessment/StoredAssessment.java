@@ -13,12 +13,10 @@ import java.time.Instant;
  * in {@code assessment} and the fields the queries need beside it.
  */
 record StoredAssessment(@Id String id, String projectId, String week, String asOf, String ruleSetVersion,
-                        int score, Rag rag, Instant assessedAt, @Field(StoredAssessment.BODY) Document body) {
-    /** The field holding the whole assessment; queries that need only the summary fields leave it out. */
-    static final String BODY = "assessment";
+                        int score, Rag rag, Instant assessedAt, @Field("assessment") Document body) {
 
     static StoredAssessment of(Assessment a) {
-        return new StoredAssessment(a.projectId() + "/" + a.week() + "/" + a.ruleSet().version(), a.projectId(),
+        return new StoredAssessment(AssessmentStore.idOf(a), a.projectId(),
                 a.week(), a.asOf().toString(), a.ruleSet().version(), a.health().score(), a.health().rag(),
                 a.assessedAt(), BsonJson.toBson(a));
     }

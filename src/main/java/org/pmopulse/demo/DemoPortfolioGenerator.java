@@ -64,16 +64,29 @@ public final class DemoPortfolioGenerator {
                     LocalDate.of(2026, 2, 16), 52, 1_600_000, List.of("x.adams", "y.baker", "o.ivanov")));
 
     private final SplittableRandom random;
+    private final int weeks;
 
     public DemoPortfolioGenerator(long seed) {
+        this(seed, WEEKS);
+    }
+
+    /**
+     * A longer history for benchmarks: each project starts {@code weeks - 16} weeks earlier and lasts as much
+     * longer, so every week falls inside its life.
+     */
+    public DemoPortfolioGenerator(long seed, int weeks) {
         this.random = new SplittableRandom(seed);
+        this.weeks = weeks;
     }
 
     /** Every snapshot of the portfolio, project by project, oldest week first. */
     public List<Snapshot> generate() {
         List<Snapshot> all = new ArrayList<>();
+        int extra = Math.max(0, weeks - WEEKS);
         for (Spec spec : PORTFOLIO) {
-            all.addAll(new ProjectStory(spec, random.split()).weeks());
+            Spec longer = new Spec(spec.id(), spec.name(), spec.methodology(), spec.fate(), spec.sponsor(),
+                    spec.start().minusWeeks(extra), spec.weeks() + extra, spec.budget(), spec.team());
+            all.addAll(new ProjectStory(longer, random.split(), weeks).weeks());
         }
         return all;
     }
@@ -97,10 +110,12 @@ public final class DemoPortfolioGenerator {
         private final Snapshot.Baseline baseline;
         private final PlannedValueCurve curve;
         private final double plannedDays;
+        private final int weeks;
 
-        ProjectStory(Spec spec, SplittableRandom random) {
+        ProjectStory(Spec spec, SplittableRandom random, int weeks) {
             this.spec = spec;
             this.random = random;
+            this.weeks = weeks;
             this.finish = spec.start().plusWeeks(spec.weeks());
             this.plannedDays = ChronoUnit.DAYS.between(spec.start(), finish);
             this.baseline = new Snapshot.Baseline(spec.start(), finish, spec.budget(), spec.start().plusDays(14),
@@ -121,11 +136,11 @@ public final class DemoPortfolioGenerator {
         }
 
         List<Snapshot> weeks() {
-            List<Snapshot> weeks = new ArrayList<>();
-            LocalDate first = LAST_WEEK.minusWeeks(WEEKS - 1);
+            List<Snapshot> result = new ArrayList<>();
+            LocalDate first = LAST_WEEK.minusWeeks(weeks - 1L);
             double es = ChronoUnit.DAYS.between(spec.start(), first) * startingSpiT();
             LocalDate[] milestoneDone = new LocalDate[4];
-            for (int w = 0; w < WEEKS; w++) {
+            for (int w = 0; w < weeks; w++) {
                 LocalDate asOf = first.plusWeeks(w);
                 double at = ChronoUnit.DAYS.between(spec.start(), asOf);
                 if (w > 0) {
@@ -137,9 +152,9 @@ public final class DemoPortfolioGenerator {
                         milestoneDone[m] = asOf.minusDays(random.nextInt(0, 4));
                     }
                 }
-                weeks.add(snapshot(w, asOf, at, es, milestoneDone));
+                result.add(snapshot(w, asOf, at, es, milestoneDone));
             }
-            return weeks;
+            return result;
         }
 
         private double startingSpiT() {

@@ -1,7 +1,6 @@
 package org.pmopulse.portfolio;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.pmopulse.assessment.AssessmentStore;
 import org.pmopulse.snapshot.Methodology;
 import org.pmopulse.snapshot.Phase;
 import org.pmopulse.snapshot.Rag;
@@ -58,7 +57,7 @@ class PortfolioController {
 
     @Operation(summary = "Each project's score and RAG per week over the last N weeks (default 12), oldest first")
     @GetMapping("/history")
-    Map<String, List<AssessmentStore.WeekScore>> history(@RequestParam(defaultValue = "12") String weeks) {
+    Map<String, List<WeekScore>> history(@RequestParam(defaultValue = "12") String weeks) {
         return portfolio.histories(weeks(weeks));
     }
 

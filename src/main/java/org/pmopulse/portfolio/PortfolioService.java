@@ -2,13 +2,12 @@ package org.pmopulse.portfolio;
 
 import org.pmopulse.assessment.Assessment;
 import org.pmopulse.assessment.AssessmentStore;
+import org.pmopulse.project.PortfolioWeeks;
+import org.pmopulse.project.ProjectWeek;
 import org.pmopulse.snapshot.IsoWeek;
 import org.pmopulse.snapshot.Methodology;
 import org.pmopulse.snapshot.Phase;
 import org.pmopulse.snapshot.Rag;
-import org.pmopulse.snapshot.Snapshot;
-import org.pmopulse.snapshot.SnapshotStore;
-import org.pmopulse.snapshot.StoredSnapshot;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
@@ -16,15 +15,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** The PMO lead's view: every project of a week ranked worst first, and the portfolio's trend over weeks. */
+/**
+ * The PMO lead's view: every project of a week ranked worst first, and the portfolio's trend over weeks, read
+ * from the portfolio's weeks ({@link PortfolioWeeks}) so a view costs two reads, however many projects.
+ */
 @Service
 public class PortfolioService {
     private static final int MOVERS = 5;
@@ -32,37 +35,27 @@ public class PortfolioService {
     /** Which projects to show; null fields do not filter. */
     public record Filter(Methodology methodology, Phase phase, Rag rag, String sponsor) {}
 
+    private final PortfolioWeeks weeks;
     private final AssessmentStore assessments;
-    private final SnapshotStore snapshots;
 
-    public PortfolioService(AssessmentStore assessments, SnapshotStore snapshots) {
+    public PortfolioService(PortfolioWeeks weeks, AssessmentStore assessments) {
+        this.weeks = weeks;
         this.assessments = assessments;
-        this.snapshots = snapshots;
     }
 
     /** The week containing {@code asOf}, or the latest assessed week when {@code asOf} is null. */
     public PortfolioView view(LocalDate asOf, Filter filter) {
-        String week = asOf != null ? IsoWeek.of(asOf) : assessments.latestWeek().orElse(IsoWeek.of(LocalDate.now()));
+        String week = asOf != null ? IsoWeek.of(asOf) : latestWeek();
         LocalDate weekStart = IsoWeek.monday(week);
-        String previousWeek = IsoWeek.of(weekStart.minusWeeks(1));
-        Map<String, Assessment> now = assessments.ofWeek(week);
-        Map<String, Assessment> before = assessments.ofWeek(previousWeek);
-        Map<String, Snapshot> snapshotsNow = snapshots.between(week, week, List.of()).stream()
-                .map(StoredSnapshot::snapshot).collect(Collectors.toMap(Snapshot::projectId, Function.identity(), (a, b) -> b));
-
-        List<PortfolioView.Entry> entries = new ArrayList<>();
-        for (Assessment a : now.values()) {
-            Snapshot s = snapshotsNow.get(a.projectId());
-            if (s == null || !matches(s, a, filter)) {
-                continue;
-            }
-            Rag previous = before.containsKey(a.projectId()) ? before.get(a.projectId()).health().rag() : null;
-            entries.add(entry(a, s, previous));
-        }
-        entries.sort(Comparator.comparingInt(PortfolioView.Entry::score)
-                .thenComparing(e -> e.rag().ordinal(), Comparator.reverseOrder())
-                .thenComparing(e -> e.change() == null ? 0 : e.change())
-                .thenComparing(PortfolioView.Entry::projectId));
+        Map<String, Rag> before = weeks.week(IsoWeek.of(weekStart.minusWeeks(1))).stream()
+                .collect(Collectors.toMap(ProjectWeek::projectId, ProjectWeek::rag));
+        List<PortfolioView.Entry> entries = weeks.week(week).stream().filter(p -> matches(p, filter))
+                .map(p -> entry(0, p, before.get(p.projectId())))
+                .sorted(Comparator.comparingInt(PortfolioView.Entry::score)
+                        .thenComparing(e -> e.rag().ordinal(), Comparator.reverseOrder())
+                        .thenComparing(e -> e.change() == null ? 0 : e.change())
+                        .thenComparing(PortfolioView.Entry::projectId))
+                .toList();
         List<PortfolioView.Entry> ranked = new ArrayList<>();
         for (PortfolioView.Entry e : entries) {
             ranked.add(new PortfolioView.Entry(ranked.size() + 1, e.projectId(), e.name(), e.methodology(), e.phase(),
@@ -75,49 +68,68 @@ public class PortfolioService {
     /** The weekly report of the week containing {@code asOf} (default: the latest), over the whole portfolio. */
     WeeklyReport report(LocalDate asOf) {
         PortfolioView view = view(asOf, new Filter(null, null, null, null));
-        return new WeeklyReport(view, assessments.ofWeek(view.week()));
+        Map<String, Assessment> full = new LinkedHashMap<>();
+        for (ProjectWeek p : weeks.week(view.week())) {
+            assessments.byId(p.assessmentId()).ifPresent(a -> full.put(p.projectId(), a));
+        }
+        return new WeeklyReport(view, full);
     }
 
-    /** Each project's score and RAG over the last {@code weeks} weeks, oldest first: the dashboard's sparklines. */
-    public Map<String, List<AssessmentStore.WeekScore>> histories(int weeks) {
-        String latest = assessments.latestWeek().orElse(IsoWeek.of(LocalDate.now()));
-        String from = IsoWeek.of(IsoWeek.monday(latest).minusWeeks(weeks - 1L));
-        return assessments.scoresSince(from).stream().filter(s -> s.week().compareTo(latest) <= 0)
-                .sorted(Comparator.comparing(AssessmentStore.WeekScore::week))
-                .collect(Collectors.groupingBy(AssessmentStore.WeekScore::projectId, TreeMap::new, Collectors.toList()));
+    /** Each project's score and RAG over the last {@code count} weeks, oldest first: the dashboard's sparklines. */
+    public Map<String, List<WeekScore>> histories(int count) {
+        Map<String, List<WeekScore>> byProject = new TreeMap<>();
+        for (String week : lastWeeks(count)) {
+            for (ProjectWeek p : weeks.week(week)) {
+                byProject.computeIfAbsent(p.projectId(), k -> new ArrayList<>()).add(new WeekScore(week, p.score(), p.rag()));
+            }
+        }
+        return byProject;
     }
 
-    /** Counts per RAG and mean score of each of the last {@code weeks} weeks that have assessments, oldest first. */
-    public List<TrendPoint> trend(int weeks) {
-        String latest = assessments.latestWeek().orElse(IsoWeek.of(LocalDate.now()));
-        String from = IsoWeek.of(IsoWeek.monday(latest).minusWeeks(weeks - 1L));
-        Map<String, List<AssessmentStore.WeekScore>> byWeek = assessments.scoresSince(from).stream()
-                .filter(s -> s.week().compareTo(latest) <= 0)
-                .collect(Collectors.groupingBy(AssessmentStore.WeekScore::week, TreeMap::new, Collectors.toList()));
-        return byWeek.entrySet().stream().map(e -> new TrendPoint(e.getKey(), e.getValue().size(),
-                countByRag(e.getValue().stream().map(AssessmentStore.WeekScore::rag).toList()),
-                mean(e.getValue().stream().mapToInt(AssessmentStore.WeekScore::score).toArray()))).toList();
+    /** Counts per RAG and mean score of each of the last {@code count} weeks that have assessments, oldest first. */
+    public List<TrendPoint> trend(int count) {
+        List<TrendPoint> trend = new ArrayList<>();
+        for (String week : lastWeeks(count)) {
+            List<ProjectWeek> projects = weeks.week(week);
+            if (!projects.isEmpty()) {
+                trend.add(new TrendPoint(week, projects.size(), countByRag(projects.stream().map(ProjectWeek::rag).toList()),
+                        mean(projects.stream().mapToInt(ProjectWeek::score).toArray())));
+            }
+        }
+        return trend;
     }
 
-    private static boolean matches(Snapshot s, Assessment a, Filter f) {
-        return (f.methodology() == null || f.methodology() == s.methodology())
-                && (f.phase() == null || f.phase() == s.phase())
-                && (f.rag() == null || f.rag() == a.health().rag())
-                && (f.sponsor() == null || f.sponsor().equalsIgnoreCase(Objects.toString(s.sponsor(), "")));
+    private List<String> lastWeeks(int count) {
+        LocalDate latest = IsoWeek.monday(latestWeek());
+        List<String> list = new ArrayList<>();
+        for (int i = count - 1; i >= 0; i--) {
+            list.add(IsoWeek.of(latest.minusWeeks(i)));
+        }
+        return list;
     }
 
-    private static PortfolioView.Entry entry(Assessment a, Snapshot s, Rag previous) {
-        Rag rag = a.health().rag();
-        var finding = a.findings().isEmpty() ? null : a.findings().get(0);
-        var recommendation = a.recommendations().isEmpty() ? null : a.recommendations().get(0);
-        return new PortfolioView.Entry(0, a.projectId(), s.name(), s.methodology(), s.phase(), s.sponsor(), a.asOf(),
-                a.health().score(), rag, a.health().change(), previous,
-                rag == Rag.RED && previous != null && previous != Rag.RED,
-                rag == Rag.AMBER && previous == Rag.GREEN, a.findings().size(),
+    private String latestWeek() {
+        return weeks.latestWeek().orElse(IsoWeek.of(LocalDate.now()));
+    }
+
+    private static boolean matches(ProjectWeek p, Filter f) {
+        return (f.methodology() == null || f.methodology() == p.methodology())
+                && (f.phase() == null || f.phase() == p.phase())
+                && (f.rag() == null || f.rag() == p.rag())
+                && (f.sponsor() == null || f.sponsor().equalsIgnoreCase(Objects.toString(p.sponsor(), "")));
+    }
+
+    private static PortfolioView.Entry entry(int rank, ProjectWeek p, Rag previous) {
+        var finding = p.topFinding();
+        var recommendation = p.topRecommendation();
+        return new PortfolioView.Entry(rank, p.projectId(), p.name(), p.methodology(), p.phase(), p.sponsor(), p.asOf(),
+                p.score(), p.rag(), p.change(), previous,
+                p.rag() == Rag.RED && previous != null && previous != Rag.RED,
+                p.rag() == Rag.AMBER && previous == Rag.GREEN, p.findings(),
                 finding == null ? null : new PortfolioView.TopFinding(finding.ruleId(), finding.title(), finding.severity(), finding.because()),
                 recommendation == null ? null : new PortfolioView.TopRecommendation(recommendation.id(), recommendation.title(),
                         recommendation.urgency(), recommendation.ownerRole()),
-                a.forecast() != null && a.forecast().available() ? a.forecast().expectedSlipDays() : null);
+                p.forecastSlipDays());
     }
 
     private static PortfolioView.Summary summary(List<PortfolioView.Entry> entries) {
@@ -126,10 +138,14 @@ public class PortfolioService {
                 mean(entries.stream().mapToInt(PortfolioView.Entry::score).toArray()),
                 ids(entries, PortfolioView.Entry::newlyRed), ids(entries, PortfolioView.Entry::newlyAmber),
                 ids(entries, e -> e.previousRag() != null && e.rag().ordinal() < e.previousRag().ordinal()),
-                withChange.stream().filter(e -> e.change() < 0).sorted(Comparator.comparingInt(PortfolioView.Entry::change))
-                        .limit(MOVERS).map(e -> new PortfolioView.Mover(e.projectId(), e.change(), e.score())).toList(),
-                withChange.stream().filter(e -> e.change() > 0).sorted(Comparator.comparingInt(PortfolioView.Entry::change).reversed())
-                        .limit(MOVERS).map(e -> new PortfolioView.Mover(e.projectId(), e.change(), e.score())).toList());
+                movers(withChange.stream().filter(e -> e.change() < 0), Comparator.comparingInt(PortfolioView.Entry::change)),
+                movers(withChange.stream().filter(e -> e.change() > 0),
+                        Comparator.comparingInt(PortfolioView.Entry::change).reversed()));
+    }
+
+    private static List<PortfolioView.Mover> movers(Stream<PortfolioView.Entry> entries,
+                                                     Comparator<PortfolioView.Entry> order) {
+        return entries.sorted(order).limit(MOVERS).map(e -> new PortfolioView.Mover(e.projectId(), e.change(), e.score())).toList();
     }
 
     private static List<String> ids(List<PortfolioView.Entry> entries, Predicate<PortfolioView.Entry> which) {

@@ -177,11 +177,7 @@ public final class PulseBenchmark {
                         "--logging.config=classpath:logback-cli.xml")) {
             SnapshotStore store = pulse.getBean(SnapshotStore.class);
             List<Snapshot> demo = new DemoPortfolioGenerator(DemoPortfolioGenerator.DEFAULT_SEED).generate();
-            for (int copy = 0; copy < 20; copy++) {
-                for (Snapshot s : demo) {
-                    store.save(withProjectId(s, s.projectId() + "-" + copy));
-                }
-            }
+            BenchData.copies(demo, 20).forEach(store::save);
             RuleFolder live = RuleFolder.read(Path.of("rules"));
             RuleSet liveRules = new RuleSetBuilder(Clock.systemUTC()).build(live.ruleSources("live"));
             String thresholds = live.files().get("thresholds.yaml").replace("green: 80 ", "green: 97 ");
@@ -203,12 +199,6 @@ public final class PulseBenchmark {
         }
     }
 
-    private static Snapshot withProjectId(Snapshot s, String projectId) {
-        return new Snapshot(projectId, s.asOf(), s.name(), s.methodology(), s.phase(), s.baseline(), s.progress(),
-                s.forecastFinish(), s.pmStatus(), s.sponsor(), s.milestones(), s.deliverables(), s.risks(), s.issues(),
-                s.changes(), s.decisions(), s.resources(), s.dependencies(), s.stakeholders(), s.governance(),
-                s.sprints(), s.tasks(), s.transition());
-    }
 
     private static void startUp() throws IOException, InterruptedException {
         Path jar = Path.of("target/pulse.jar");

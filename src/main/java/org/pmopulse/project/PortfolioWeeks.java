@@ -1,0 +1,74 @@
+package org.pmopulse.project;
+
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.ConcurrentModificationException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The portfolio by week ({@code portfolio_weeks}): one document per ISO week with a {@link ProjectWeek} per
+ * project, updated whenever an assessment is stored. The portfolio view reads a week by its id instead of
+ * scanning every assessment; writers of the same week retry on a version check, so none overwrites another.
+ */
+@Component
+public class PortfolioWeeks {
+    static final String COLLECTION = "portfolio_weeks";
+    private static final int ATTEMPTS = 25;
+
+    /** A stored week. */
+    record Week(@Id String week, long version, List<ProjectWeek> projects) {}
+
+    private final MongoTemplate mongo;
+
+    public PortfolioWeeks(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Puts (or replaces) a project's line in its week. */
+    public void record(String week, ProjectWeek line) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Week current = mongo.findById(week, Week.class, COLLECTION);
+            List<ProjectWeek> projects = new ArrayList<>(current == null ? List.of() : current.projects());
+            projects.removeIf(p -> p.projectId().equals(line.projectId()));
+            projects.add(line);
+            projects.sort(Comparator.comparing(ProjectWeek::projectId));
+            if (current == null) {
+                try {
+                    mongo.insert(new Week(week, 1, projects), COLLECTION);
+                    return;
+                } catch (DuplicateKeyException raced) {
+                    continue;
+                }
+            }
+            Query sameVersion = Query.query(Criteria.where("_id").is(week).and("version").is(current.version()));
+            if (mongo.findAndReplace(sameVersion, new Week(week, current.version() + 1, projects),
+                    FindAndReplaceOptions.none(), Week.class, COLLECTION) != null) {
+                return;
+            }
+        }
+        throw new ConcurrentModificationException("portfolio week " + week + " kept changing while it was being updated");
+    }
+
+    /** Every project's line of a week, by project id; empty for a week nobody assessed. */
+    public List<ProjectWeek> week(String week) {
+        return Optional.ofNullable(mongo.findById(week, Week.class, COLLECTION)).map(Week::projects).orElse(List.of());
+    }
+
+    /** The latest week with any assessment. */
+    public Optional<String> latestWeek() {
+        Query query = new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);
+        query.fields().include("_id");
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(d -> d.getString("_id"));
+    }
+}

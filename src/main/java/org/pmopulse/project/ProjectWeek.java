@@ -1,0 +1,17 @@
+package org.pmopulse.project;
+
+import org.pmopulse.advice.Recommendation;
+import org.pmopulse.rules.Finding;
+import org.pmopulse.snapshot.Methodology;
+import org.pmopulse.snapshot.Phase;
+import org.pmopulse.snapshot.Rag;
+
+import java.time.LocalDate;
+
+/**
+ * One project's line in a week of the portfolio: what the portfolio view, its trend and the dashboard show,
+ * kept beside the full assessment ({@code assessmentId}) so reading a week is one document, not a scan.
+ */
+public record ProjectWeek(String projectId, String name, Methodology methodology, Phase phase, String sponsor,
+                          LocalDate asOf, int score, Rag rag, Integer change, int findings, Finding topFinding,
+                          Recommendation topRecommendation, Integer forecastSlipDays, String assessmentId) {}

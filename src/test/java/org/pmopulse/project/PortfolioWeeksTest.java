@@ -1,0 +1,54 @@
+package org.pmopulse.project;
+
+import org.junit.jupiter.api.Test;
+import org.pmopulse.snapshot.Rag;
+import org.pmopulse.support.PulseTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@PulseTest
+class PortfolioWeeksTest {
+    @Autowired
+    PortfolioWeeks weeks;
+
+    private static ProjectWeek line(String project, int score) {
+        return new ProjectWeek(project, null, null, null, null, LocalDate.of(2001, 3, 9), score, Rag.GREEN, null, 0,
+                null, null, null, project + "/2001-W10/v");
+    }
+
+    @Test
+    void writersOfOneWeekNeverOverwriteEachOther() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Void>> writers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String project = "W-" + i;
+                writers.add(() -> {
+                    weeks.record("2001-W10", line(project, 50));
+                    weeks.record("2001-W10", line(project, 60));
+                    return null;
+                });
+            }
+            for (Future<Void> f : pool.invokeAll(writers)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        List<ProjectWeek> week = weeks.week("2001-W10");
+        assertThat(week).extracting(ProjectWeek::projectId)
+                .containsExactly("W-0", "W-1", "W-2", "W-3", "W-4", "W-5", "W-6", "W-7");
+        assertThat(week).allSatisfy(p -> assertThat(p.score()).isEqualTo(60));
+        assertThat(weeks.week("2001-W11")).isEmpty();
+    }
+}
