@@ -10,11 +10,17 @@ import org.pmopulse.rules.RuleSet;
 import org.pmopulse.snapshot.IsoWeek;
 import org.pmopulse.snapshot.Snapshot;
 import org.pmopulse.snapshot.SnapshotStore;
+import org.pmopulse.snapshot.StoredSnapshot;
 import org.springframework.stereotype.Service;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Assesses stored snapshots with the live rules and keeps the results: the assessment of the week, the
@@ -23,6 +29,9 @@ import java.util.Optional;
  */
 @Service
 public class AssessmentService {
+    /** Projects whose history one query of the weekly batch loads. */
+    private static final int HISTORY_CHUNK = 200;
+
     private final Assessor assessor;
     private final LiveRules rules;
     private final SnapshotStore snapshots;
@@ -48,6 +57,47 @@ public class AssessmentService {
             assessAndStore(ruleSet, later);
         }
         return own;
+    }
+
+    /** One project that could not be assessed in a week, and why. */
+    public record Failure(String projectId, RuntimeException error) {}
+
+    /**
+     * Assesses every given snapshot of one week, in the given order: a step of the weekly batch. The week's history comes from one query and the previous scores from the portfolio's weeks (the
+     * latest of the {@link Assessor#HISTORY_WEEKS} before), and the week's lines are written once, so the cost
+     * grows with the number of projects, not with the size of the database. A project that fails is reported
+     * to {@code failed} and the others go on.
+     */
+    public void assessWeek(String week, List<Snapshot> ordered, Consumer<Snapshot> assessed, Consumer<Failure> failed) {
+        RuleSet ruleSet = rules.current();
+        LocalDate monday = IsoWeek.monday(week);
+        Map<String, List<Snapshot>> history = new HashMap<>();
+        List<String> ids = ordered.stream().map(Snapshot::projectId).toList();
+        for (int from = 0; from < ids.size(); from += HISTORY_CHUNK) { // a reply per chunk stays well under 48 MB
+            for (StoredSnapshot stored : snapshots.between(IsoWeek.of(monday.minusWeeks(Assessor.HISTORY_WEEKS)),
+                    IsoWeek.of(monday.minusWeeks(1)), ids.subList(from, Math.min(ids.size(), from + HISTORY_CHUNK)))) {
+                history.computeIfAbsent(stored.projectId(), p -> new ArrayList<>()).add(stored.snapshot());
+            }
+        }
+        history.values().forEach(h -> h.sort(Comparator.comparing(Snapshot::asOf).reversed()));
+        Map<String, Integer> previousScores = new HashMap<>(); // each project's latest assessed week before this one
+        for (int weeksBack = 1; weeksBack <= Assessor.HISTORY_WEEKS; weeksBack++) {
+            portfolioWeeks.week(IsoWeek.of(monday.minusWeeks(weeksBack)))
+                    .forEach(p -> previousScores.putIfAbsent(p.projectId(), p.score()));
+        }
+        List<ProjectWeek> lines = new ArrayList<>();
+        for (Snapshot s : ordered) {
+            try {
+                Assessment a = assessments.save(assessor.assess(ruleSet, s, history.getOrDefault(s.projectId(), List.of()),
+                        previousScores.get(s.projectId()), projects.providersOf(s)));
+                projects.updateIfLatest(summary(s, a));
+                lines.add(line(s, a));
+                assessed.accept(s);
+            } catch (RuntimeException e) {
+                failed.accept(new Failure(s.projectId(), e));
+            }
+        }
+        portfolioWeeks.record(week, lines);
     }
 
     /**

@@ -24,9 +24,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
- * Re-assesses every project of a week: on the schedule ({@code pulse.batch.cron}, Monday 06:00 by default,
+ * Re-assesses every project of a week, and the weeks after it: on the schedule ({@code pulse.batch.cron}, Monday 06:00 by default,
  * for the latest week) and on demand. Providers are assessed before the projects that depend on them, so the
  * dependency rules see this week's state. Running it twice stores the same result (an assessment that says
  * the same is not rewritten). Jobs run one at a time, on their own thread.
@@ -35,6 +36,7 @@ import java.util.concurrent.Executors;
 public class WeeklyBatch {
     private static final Logger log = LoggerFactory.getLogger(WeeklyBatch.class);
     static final String JOBS = "jobs";
+    private static final int SAVE_EVERY = 25;
 
     private final SnapshotStore snapshots;
     private final AssessmentService assessments;
@@ -58,11 +60,13 @@ public class WeeklyBatch {
         start(null, "schedule");
     }
 
-    /** Starts a job for the week containing {@code asOf} (default: the latest week with snapshots). */
+    /**
+     * Starts a job for the week containing {@code asOf} (default: the latest week with snapshots); the weeks
+     * after it are re-assessed too, since they read it. The job counts the projects of its own week.
+     */
     public Job start(LocalDate asOf, String requestedBy) {
         String week = asOf != null ? IsoWeek.of(asOf) : snapshots.latestWeek().orElse(IsoWeek.of(LocalDate.now(clock)));
-        List<Snapshot> ordered = providersFirst(snapshots.between(week, week, List.of()).stream()
-                .map(StoredSnapshot::snapshot).toList());
+        List<Snapshot> ordered = providersFirst(snapshotsOf(week));
         Job job = new Job(new ObjectId().toHexString(), week, IsoWeek.monday(week), Job.Status.RUNNING, requestedBy,
                 ordered.size(), 0, 0, List.of(), clock.instant(), null);
         mongo.insert(job, JOBS);
@@ -70,27 +74,70 @@ public class WeeklyBatch {
         return job;
     }
 
+    private List<Snapshot> snapshotsOf(String week) {
+        return snapshots.between(week, week, List.of()).stream().map(StoredSnapshot::snapshot).toList();
+    }
+
     public Optional<Job> job(String id) {
         return Optional.ofNullable(mongo.findById(id, Job.class, JOBS));
     }
 
-    private void run(Job job, List<Snapshot> ordered) {
-        int done = 0;
-        List<Job.Failure> failures = new ArrayList<>();
-        Job current = job;
-        for (Snapshot s : ordered) {
-            try {
-                assessments.assessAndFollowing(s);
-                done++;
-            } catch (RuntimeException e) {
-                log.error("Weekly batch {}: {} failed", job.week(), s.projectId(), e);
-                failures.add(new Job.Failure(s.projectId(), e.getClass().getSimpleName() + ": " + e.getMessage()));
-            }
-            current = current.progress(done, failures.size(), failures);
-            mongo.save(current, JOBS);
+    /** A job's counts as it runs, saved every {@link #SAVE_EVERY} projects and at the end. */
+    private final class Progress {
+        private Job job;
+        private int done;
+        private final List<Job.Failure> failures = new ArrayList<>();
+
+        Progress(Job job) {
+            this.job = job;
         }
-        mongo.save(current.finished(clock.instant()), JOBS);
-        log.info("Weekly batch {} finished: {} assessed, {} failed", job.week(), done, failures.size());
+
+        void done() {
+            done++;
+            saveNowAndThen();
+        }
+
+        void failed(Job.Failure failure) {
+            failures.add(failure);
+            saveNowAndThen();
+        }
+
+        private void saveNowAndThen() {
+            job = job.progress(done, failures.size(), failures);
+            if ((done + failures.size()) % SAVE_EVERY == 0) {
+                mongo.save(job, JOBS);
+            }
+        }
+
+        Job finished() {
+            return job.progress(done, failures.size(), failures).finished(clock.instant());
+        }
+    }
+
+    private void run(Job job, List<Snapshot> ordered) {
+        Progress progress = new Progress(job);
+        Consumer<AssessmentService.Failure> failed = failure -> {
+            log.error("Weekly batch {}: {} failed", job.week(), failure.projectId(), failure.error());
+            progress.failed(new Job.Failure(failure.projectId(),
+                    failure.error().getClass().getSimpleName() + ": " + failure.error().getMessage()));
+        };
+        try {
+            assessments.assessWeek(job.week(), ordered, s -> progress.done(), failed);
+            // the weeks after read this one (history, change), so they are brought up to date the same way
+            String latest = snapshots.latestWeek().orElse(job.week());
+            for (LocalDate monday = job.weekStart().plusWeeks(1); IsoWeek.of(monday).compareTo(latest) <= 0;
+                 monday = monday.plusWeeks(1)) {
+                String later = IsoWeek.of(monday);
+                assessments.assessWeek(later, providersFirst(snapshotsOf(later)), s -> { }, failed);
+            }
+        } catch (RuntimeException e) {
+            // the batch itself could not go on: say so rather than stay RUNNING
+            log.error("Weekly batch {} stopped", job.week(), e);
+            progress.failed(new Job.Failure("*", "the batch stopped: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
+        Job finished = progress.finished();
+        mongo.save(finished, JOBS);
+        log.info("Weekly batch {} finished: {} assessed, {} failed", job.week(), finished.done(), finished.failed());
     }
 
     /** Projects ordered so that each comes after the projects it depends on (a loop keeps the given order). */

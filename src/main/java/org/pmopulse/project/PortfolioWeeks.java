@@ -15,6 +15,8 @@ import java.util.Comparator;
 import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The portfolio by week ({@code portfolio_weeks}): one document per ISO week with a {@link ProjectWeek} per
@@ -37,11 +39,17 @@ public class PortfolioWeeks {
 
     /** Puts (or replaces) a project's line in its week. */
     public void record(String week, ProjectWeek line) {
+        record(week, List.of(line));
+    }
+
+    /** Puts (or replaces) the lines of several projects of a week in one write: what the weekly batch does. */
+    public void record(String week, List<ProjectWeek> lines) {
+        Set<String> ids = lines.stream().map(ProjectWeek::projectId).collect(Collectors.toSet());
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Week current = mongo.findById(week, Week.class, COLLECTION);
             List<ProjectWeek> projects = new ArrayList<>(current == null ? List.of() : current.projects());
-            projects.removeIf(p -> p.projectId().equals(line.projectId()));
-            projects.add(line);
+            projects.removeIf(p -> ids.contains(p.projectId()));
+            projects.addAll(lines);
             projects.sort(Comparator.comparing(ProjectWeek::projectId));
             if (current == null) {
                 try {
