@@ -48,7 +48,7 @@ final class WeeklyReport {
         StringBuilder md = new StringBuilder();
         PortfolioView.Summary s = view.summary();
         md.append("# Portfolio health, week ").append(view.week()).append(" (").append(range()).append(")\n\n");
-        md.append(s.projects()).append(" projects: ").append(s.byRag().get(Rag.GREEN)).append(" GREEN, ")
+        md.append(s.projects()).append(s.projects() == 1 ? " project: " : " projects: ").append(s.byRag().get(Rag.GREEN)).append(" GREEN, ")
                 .append(s.byRag().get(Rag.AMBER)).append(" AMBER, ").append(s.byRag().get(Rag.RED))
                 .append(" RED; mean score ").append(s.meanScore()).append(".\n\n");
         md.append("- Newly red: ").append(list(s.newlyRed())).append('\n');
