@@ -88,9 +88,8 @@ public class AssessmentService {
         List<ProjectWeek> lines = new ArrayList<>();
         for (Snapshot s : ordered) {
             try {
-                Assessment a = assessments.save(assessor.assess(ruleSet, s, history.getOrDefault(s.projectId(), List.of()),
-                        previousScores.get(s.projectId()), projects.providersOf(s)));
-                projects.updateIfLatest(summary(s, a));
+                Assessment a = assessAndKeep(ruleSet, s, history.getOrDefault(s.projectId(), List.of()),
+                        previousScores.get(s.projectId()));
                 lines.add(line(s, a));
                 assessed.accept(s);
             } catch (RuntimeException e) {
@@ -114,10 +113,16 @@ public class AssessmentService {
         String week = IsoWeek.of(snapshot.asOf());
         List<Snapshot> earlier = snapshots.before(snapshot.projectId(), week, Assessor.HISTORY_WEEKS);
         Integer previous = assessments.scoreBefore(snapshot.projectId(), week).orElse(null);
+        Assessment assessment = assessAndKeep(ruleSet, snapshot, earlier, previous);
+        portfolioWeeks.record(week, line(snapshot, assessment));
+        return assessment;
+    }
+
+    /** Assesses with the projects it depends on, stores the result, and updates the project's summary. */
+    private Assessment assessAndKeep(RuleSet ruleSet, Snapshot snapshot, List<Snapshot> earlier, Integer previous) {
         Assessment assessment = assessments.save(
                 assessor.assess(ruleSet, snapshot, earlier, previous, projects.providersOf(snapshot)));
         projects.updateIfLatest(summary(snapshot, assessment));
-        portfolioWeeks.record(week, line(snapshot, assessment));
         return assessment;
     }
 

@@ -47,6 +47,7 @@ public class AssessmentStore {
         return assessment;
     }
 
+    /** Compared in their stored form from the records: a document read back from MongoDB differs in number types. */
     private static boolean sameApartFromTime(Assessment a, Assessment b) {
         return StoredAssessment.of(a).body().equals(StoredAssessment.of(
                 new Assessment(b.projectId(), b.asOf(), b.week(), b.health(), b.indicators(), b.findings(), b.forecast(),

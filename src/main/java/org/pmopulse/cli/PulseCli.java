@@ -92,7 +92,7 @@ public final class PulseCli {
             return FAILED;
         }
         RuleSet ruleSet = rules.current();
-        Assessor assessor = new Assessor(Forecaster.load(modelsDir.resolve("slip-model.tribuo")), Clock.systemUTC());
+        Assessor assessor = new Assessor(Forecaster.load(modelsDir.resolve(Forecaster.DEFAULT_MODEL_FILE)), Clock.systemUTC());
 
         SnapshotReader reader = new SnapshotReader();
         Map<String, Snapshot> valid = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import org.pmopulse.rules.RuleFolder;
 import org.pmopulse.rules.RuleSetBuilder;
 import org.pmopulse.rules.RuleSetRejectedException;
 import org.pmopulse.rules.RuleSet;
+import org.pmopulse.rules.change.CandidateRejectedException;
 import org.pmopulse.rules.change.CandidateValidator;
 import org.pmopulse.rules.change.ReplayReport;
 import org.pmopulse.rules.change.ReplayService;
@@ -111,10 +112,10 @@ final class RulesCommands {
         }
         RuleSet candidate;
         try {
-            candidate = new RuleSetBuilder(Clock.systemUTC()).build(RuleFolder.read(Path.of(candidateDir)).ruleSources(candidateDir));
-        } catch (RuleSetRejectedException e) {
+            candidate = new CandidateValidator(Clock.systemUTC()).build(RuleFolder.read(Path.of(candidateDir)));
+        } catch (CandidateRejectedException e) {
             err.println("pulse: the candidate rules in " + candidateDir + " do not build:");
-            e.errors().forEach(m -> err.println("  " + m));
+            e.report().errors().forEach(m -> err.println("  " + m));
             return PulseCli.FAILED;
         }
         // arguments, not default properties: application.yaml would override defaults and load the demo

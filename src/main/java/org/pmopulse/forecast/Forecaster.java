@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.tribuo.Model;
 import org.tribuo.regression.Regressor;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,8 @@ import java.util.Optional;
  */
 public final class Forecaster {
     private static final Logger log = LoggerFactory.getLogger(Forecaster.class);
+    /** The model file's name in the models folder unless {@code pulse.model-file} says otherwise. */
+    public static final String DEFAULT_MODEL_FILE = "slip-model.tribuo";
 
     private final SlipModel model;
     private final String unavailableReason;
@@ -42,8 +45,8 @@ public final class Forecaster {
             return rulesOnly("model card " + cardFile.toAbsolutePath() + " is missing; running on rules alone");
         }
         try {
-            byte[] bytes = Files.readAllBytes(modelFile);
-            Model<?> loaded = Model.deserializeFromFile(modelFile);
+            byte[] bytes = Files.readAllBytes(modelFile); // read once: the hash names exactly what was loaded
+            Model<?> loaded = Model.deserializeFromStream(new ByteArrayInputStream(bytes));
             if (!loaded.validate(Regressor.class)) {
                 return rulesOnly("model " + modelFile.getFileName() + " is not a regression model");
             }

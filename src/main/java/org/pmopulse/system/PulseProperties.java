@@ -1,5 +1,6 @@
 package org.pmopulse.system;
 
+import org.pmopulse.forecast.Forecaster;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -16,7 +17,7 @@ public record PulseProperties(
         @DefaultValue("./var") Path dataDir,
         @DefaultValue("./rules") Path rulesDir,
         @DefaultValue("./models") Path modelsDir,
-        @DefaultValue("slip-model.tribuo") String modelFile,
+        @DefaultValue(Forecaster.DEFAULT_MODEL_FILE) String modelFile,
         @DefaultValue Rules rules,
         @DefaultValue Api api,
         @DefaultValue Demo demo,

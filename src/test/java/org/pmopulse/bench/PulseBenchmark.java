@@ -77,7 +77,7 @@ public final class PulseBenchmark {
     }
 
     private static void assessmentLatency(RuleSet rules) {
-        Assessor assessor = new Assessor(Forecaster.load(Path.of("models/slip-model.tribuo")), Clock.systemUTC());
+        Assessor assessor = new Assessor(Forecaster.load(Path.of("models", Forecaster.DEFAULT_MODEL_FILE)), Clock.systemUTC());
         List<Snapshot> portfolio = new DemoPortfolioGenerator(DemoPortfolioGenerator.DEFAULT_SEED).generate();
         Map<Snapshot, List<Snapshot>> earlier = new HashMap<>();
         Map<String, List<Snapshot>> seen = new HashMap<>();
@@ -124,7 +124,7 @@ public final class PulseBenchmark {
                 base.milestones(), base.deliverables(), base.risks(), base.issues(), base.changes(), base.decisions(),
                 base.resources(), base.dependencies(), base.stakeholders(), base.governance(), base.sprints(), tasks,
                 base.transition());
-        Assessor assessor = new Assessor(Forecaster.load(Path.of("models/slip-model.tribuo")), Clock.systemUTC());
+        Assessor assessor = new Assessor(Forecaster.load(Path.of("models", Forecaster.DEFAULT_MODEL_FILE)), Clock.systemUTC());
         long sink = 0;
         for (int i = 0; i < 2_000; i++) {
             sink += assessor.assess(rules, snapshot, List.of(), null).findings().size();

@@ -6,6 +6,7 @@ import org.pmopulse.rules.RuleMessage;
 import org.pmopulse.rules.RuleSet;
 import org.pmopulse.rules.RuleSetBuilder;
 import org.pmopulse.rules.RuleSetRejectedException;
+import org.pmopulse.rules.RuleSources;
 import org.pmopulse.rules.scenario.Scenario;
 import org.pmopulse.rules.scenario.ScenarioFiles;
 import org.pmopulse.rules.scenario.ScenarioRunner;
@@ -20,21 +21,35 @@ import java.util.List;
  * where it fires and a near miss, every scenario must be about an existing rule and pass.
  */
 public final class CandidateValidator {
+    private static final String ORIGIN = "candidate";
     private final RuleSetBuilder builder;
 
     public CandidateValidator(Clock clock) {
         this.builder = new RuleSetBuilder(clock);
     }
 
+    /**
+     * Only builds the candidate (what a replay needs): its rule set, or {@link CandidateRejectedException}
+     * with the build errors. Scenarios are not run.
+     */
+    public RuleSet build(RuleFolder folder) {
+        RuleSources sources = folder.ruleSources(ORIGIN);
+        try {
+            return builder.build(sources);
+        } catch (RuleSetRejectedException e) {
+            throw new CandidateRejectedException(
+                    new ValidationReport(false, sources.version(), 0, 0, 0, e.errors(), List.of(), null));
+        }
+    }
+
     public ValidationReport validate(RuleFolder folder) {
-        String origin = "candidate";
-        String version = folder.ruleSources(origin).version();
         RuleSet rules;
         try {
-            rules = builder.build(folder.ruleSources(origin));
-        } catch (RuleSetRejectedException e) {
-            return new ValidationReport(false, version, 0, 0, 0, e.errors(), List.of(), null);
+            rules = build(folder);
+        } catch (CandidateRejectedException e) {
+            return e.report();
         }
+        String version = rules.version();
         List<RuleMessage> errors = new ArrayList<>();
         ScenarioFiles scenarios;
         try {

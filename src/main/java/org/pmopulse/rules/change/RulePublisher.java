@@ -39,14 +39,10 @@ public class RulePublisher {
         return validator.validate(candidate(files));
     }
 
-    /** Replays a candidate that builds; throws {@link CandidateRejectedException} when it does not. */
+    /** Replays a candidate that builds (its scenarios are not run); throws {@link CandidateRejectedException} when it does not. */
     public ReplayReport replay(Map<String, String> files, LocalDate from, LocalDate to,
                                List<String> projects) {
-        ValidationReport report = validator.validate(candidate(files));
-        if (report.ruleSet() == null) {
-            throw new CandidateRejectedException(report);
-        }
-        return replay.replay(rules.current(), report.ruleSet(), from, to, projects);
+        return replay.replay(rules.current(), validator.build(candidate(files)), from, to, projects);
     }
 
     public synchronized RuleChange publish(Map<String, String> files, String who, String comment) {
