@@ -7,6 +7,8 @@ import org.pmopulse.rules.Finding;
 import org.pmopulse.project.ProjectSummary;
 import org.pmopulse.rules.LiveRules;
 import org.pmopulse.rules.RuleSet;
+import org.pmopulse.rules.fact.OtherProject;
+import org.pmopulse.rules.portfolio.PortfolioMember;
 import org.pmopulse.snapshot.IsoWeek;
 import org.pmopulse.snapshot.Snapshot;
 import org.pmopulse.snapshot.SnapshotStore;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -63,9 +66,12 @@ public class AssessmentService {
     public record Failure(String projectId, RuntimeException error) {}
 
     /**
-     * Assesses every given snapshot of one week, in the given order: a step of the weekly batch. The week's history comes from one query and the previous scores from the portfolio's weeks (the
-     * latest of the {@link Assessor#HISTORY_WEEKS} before), and the week's lines are written once, so the cost
-     * grows with the number of projects, not with the size of the database. A project that fails is reported
+     * Assesses every given snapshot of one week, in the given order: a step of the weekly batch. Every project
+     * is first assessed on its own, then the portfolio rules run for each with all of the week's projects as they
+     * now stand, so the order does not change what they find. The week's history comes from one query and the
+     * previous scores from the portfolio's weeks (the latest of the {@link Assessor#HISTORY_WEEKS} before), and
+     * the week's lines are written once, so the cost grows with the number of projects, not with the size of the
+     * database. A project that fails is reported
      * to {@code failed} and the others go on.
      */
     public void assessWeek(String week, List<Snapshot> ordered, Consumer<Snapshot> assessed, Consumer<Failure> failed) {
@@ -85,18 +91,45 @@ public class AssessmentService {
             portfolioWeeks.week(IsoWeek.of(monday.minusWeeks(weeksBack)))
                     .forEach(p -> previousScores.putIfAbsent(p.projectId(), p.score()));
         }
-        List<ProjectWeek> lines = new ArrayList<>();
+        // first every project on its own, so the portfolio rules then see this week's RAG of all of them
+        record Own(Snapshot snapshot, Assessment assessment) {}
+        List<Own> own = new ArrayList<>();
+        Map<String, OtherProject> assessedNow = new HashMap<>(); // providers come first, so their dependants see this run
         for (Snapshot s : ordered) {
             try {
-                Assessment a = assessAndKeep(ruleSet, s, history.getOrDefault(s.projectId(), List.of()),
-                        previousScores.get(s.projectId()));
-                lines.add(line(s, a));
+                Assessment a = assessor.ofProject(ruleSet, s, history.getOrDefault(s.projectId(), List.of()),
+                        previousScores.get(s.projectId()), providers(s, assessedNow));
+                own.add(new Own(s, a));
+                assessedNow.put(s.projectId(), new OtherProject(s.projectId(), Assessor.forecastFinish(s, a), a.health().rag()));
+            } catch (RuntimeException e) {
+                failed.accept(new Failure(s.projectId(), e));
+            }
+        }
+        Map<String, PortfolioMember> members = new TreeMap<>();
+        portfolioWeeks.week(week).forEach(line -> members.put(line.projectId(), line.member()));
+        own.forEach(o -> members.put(o.snapshot().projectId(), Assessor.member(o.snapshot(), o.assessment())));
+        List<PortfolioMember> peers = List.copyOf(members.values());
+        List<ProjectWeek> lines = new ArrayList<>();
+        for (Own o : own) {
+            Snapshot s = o.snapshot();
+            try {
+                Assessment assessment = keep(s, assessor.withPortfolio(ruleSet, s, o.assessment(), peers));
+                lines.add(line(s, assessment));
                 assessed.accept(s);
             } catch (RuntimeException e) {
                 failed.accept(new Failure(s.projectId(), e));
             }
         }
         portfolioWeeks.record(week, lines);
+    }
+
+    /** The projects {@code s} depends on: as this run assessed them where it did, else as last stored. */
+    private List<OtherProject> providers(Snapshot s, Map<String, OtherProject> assessedNow) {
+        Map<String, OtherProject> known = new TreeMap<>();
+        projects.providersOf(s).forEach(p -> known.put(p.projectId(), p));
+        s.dependencies().stream().map(Snapshot.Dependency::onProject).filter(assessedNow::containsKey)
+                .forEach(id -> known.put(id, assessedNow.get(id)));
+        return List.copyOf(known.values());
     }
 
     /**
@@ -113,17 +146,18 @@ public class AssessmentService {
         String week = IsoWeek.of(snapshot.asOf());
         List<Snapshot> earlier = snapshots.before(snapshot.projectId(), week, Assessor.HISTORY_WEEKS);
         Integer previous = assessments.scoreBefore(snapshot.projectId(), week).orElse(null);
-        Assessment assessment = assessAndKeep(ruleSet, snapshot, earlier, previous);
+        List<PortfolioMember> peers = portfolioWeeks.week(week).stream().map(ProjectWeek::member).toList();
+        Assessment assessment = keep(snapshot,
+                assessor.assess(ruleSet, snapshot, earlier, previous, projects.providersOf(snapshot), peers));
         portfolioWeeks.record(week, line(snapshot, assessment));
         return assessment;
     }
 
-    /** Assesses with the projects it depends on, stores the result, and updates the project's summary. */
-    private Assessment assessAndKeep(RuleSet ruleSet, Snapshot snapshot, List<Snapshot> earlier, Integer previous) {
-        Assessment assessment = assessments.save(
-                assessor.assess(ruleSet, snapshot, earlier, previous, projects.providersOf(snapshot)));
-        projects.updateIfLatest(summary(snapshot, assessment));
-        return assessment;
+    /** Stores an assessment and updates the project's summary. */
+    private Assessment keep(Snapshot snapshot, Assessment assessment) {
+        Assessment stored = assessments.save(assessment);
+        projects.updateIfLatest(summary(snapshot, stored));
+        return stored;
     }
 
     /** The project's line in its week of the portfolio; the top finding without its evidence, to keep weeks small. */
@@ -134,7 +168,8 @@ public class AssessmentService {
                 top == null ? null : new Finding(top.ruleId(), top.title(), top.kind(), top.dimension(), top.severity(),
                         top.because(), Map.of(), top.source()),
                 a.recommendations().isEmpty() ? null : a.recommendations().get(0),
-                a.forecast().available() ? a.forecast().expectedSlipDays() : null, AssessmentStore.idOf(a));
+                a.forecast().available() ? a.forecast().expectedSlipDays() : null, AssessmentStore.idOf(a),
+                Assessor.member(s, a).ties());
     }
 
     private static ProjectSummary summary(Snapshot s, Assessment a) {
@@ -142,7 +177,7 @@ public class AssessmentService {
                 a.health().score(), a.health().rag(), a.health().change(), s.pmStatus(), a.findings().size(),
                 a.findings().isEmpty() ? null : a.findings().get(0).title(),
                 a.recommendations().isEmpty() ? null : a.recommendations().get(0).title(),
-                a.indicators().esForecastFinish() != null ? a.indicators().esForecastFinish() : s.forecastFinish(),
+                Assessor.forecastFinish(s, a),
                 a.assessedAt());
     }
 

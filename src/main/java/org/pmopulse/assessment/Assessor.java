@@ -10,12 +10,17 @@ import org.pmopulse.rules.FactBuilder;
 import org.pmopulse.rules.Finding;
 import org.pmopulse.rules.RuleSet;
 import org.pmopulse.rules.fact.OtherProject;
+import org.pmopulse.rules.portfolio.PortfolioFacts;
+import org.pmopulse.rules.portfolio.PortfolioMember;
+import org.pmopulse.rules.portfolio.Ties;
 import org.pmopulse.snapshot.IsoWeek;
 import org.pmopulse.snapshot.Snapshot;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The assessment pipeline, in plain Java with no storage: metrics, facts, rules, forecast, scores, advice.
@@ -34,18 +39,31 @@ public final class Assessor {
     }
 
     /**
+     * A project on its own: no other project of the portfolio is known.
+     *
      * @param earlier       earlier snapshots of the same project, most recent first (at most {@link #HISTORY_WEEKS} used)
      * @param previousScore the health score of the previous assessed week, or null
      */
     public Assessment assess(RuleSet rules, Snapshot snapshot, List<Snapshot> earlier, Integer previousScore) {
-        return assess(rules, snapshot, earlier, previousScore, List.of());
+        return assess(rules, snapshot, earlier, previousScore, List.of(), List.of());
     }
 
     /**
      * @param providers what Pulse knows of the projects this one depends on (for the dependency rules)
+     * @param peers     the other projects of the same week (for the portfolio rules)
      */
     public Assessment assess(RuleSet rules, Snapshot snapshot, List<Snapshot> earlier, Integer previousScore,
-                             List<OtherProject> providers) {
+                             List<OtherProject> providers, List<PortfolioMember> peers) {
+        return withPortfolio(rules, snapshot, ofProject(rules, snapshot, earlier, previousScore, providers), peers);
+    }
+
+    /**
+     * The first step: the project's own rules, forecast, scores and advice. The scores are final here, since
+     * portfolio findings are not scored; the weekly batch takes every project of a week through this step
+     * before the second, so the portfolio rules see this week's RAG of every project.
+     */
+    public Assessment ofProject(RuleSet rules, Snapshot snapshot, List<Snapshot> earlier, Integer previousScore,
+                                List<OtherProject> providers) {
         Indicators indicators = EarnedValue.of(snapshot);
         List<Snapshot> window = earlier.stream().limit(HISTORY_WEEKS).toList();
         List<Indicators> pastIndicators = window.stream().map(EarnedValue::of).toList();
@@ -57,11 +75,43 @@ public final class Assessor {
         Forecast forecast = forecaster.forecast(indicators, pastIndicators,
                 snapshot.baseline() == null ? null : snapshot.baseline().start());
         Health health = Scorer.score(findings, rules.thresholds()).withPrevious(previousScore);
+        return new Assessment(snapshot.projectId(), snapshot.asOf(), IsoWeek.of(snapshot.asOf()), health, indicators,
+                findings, forecast, recommend(rules, findings, indicators, forecast), rules.ref(), clock.instant());
+    }
+
+    /** The second step: adds the portfolio rules' findings about this project and its peers, and re-ranks the advice. */
+    public Assessment withPortfolio(RuleSet rules, Snapshot snapshot, Assessment own, List<PortfolioMember> peers) {
+        if (peers.isEmpty()) {
+            return own;
+        }
+        List<Finding> portfolio = rules.evaluatePortfolio(PortfolioFacts.facts(member(snapshot, own), peers));
+        if (portfolio.isEmpty()) {
+            return own;
+        }
+        List<Finding> findings = Stream.concat(own.findings().stream(), portfolio.stream())
+                .sorted(RuleSet.FINDING_ORDER).toList();
+        return new Assessment(own.projectId(), own.asOf(), own.week(), own.health(), own.indicators(), findings,
+                own.forecast(), recommend(rules, findings, own.indicators(), own.forecast()), own.ruleSet(),
+                own.assessedAt());
+    }
+
+    /** The project as its peers' portfolio rules see it. */
+    public static PortfolioMember member(Snapshot snapshot, Assessment assessment) {
+        return new PortfolioMember(snapshot.projectId(), assessment.health().rag(),
+                Ties.of(snapshot, forecastFinish(snapshot, assessment)));
+    }
+
+    /** The finish Pulse expects: the earned-schedule forecast, else the project manager's. */
+    public static LocalDate forecastFinish(Snapshot snapshot, Assessment assessment) {
+        LocalDate es = assessment.indicators().esForecastFinish();
+        return es != null ? es : snapshot.forecastFinish();
+    }
+
+    private static List<Recommendation> recommend(RuleSet rules, List<Finding> findings, Indicators indicators,
+                                                  Forecast forecast) {
         Double slipPct = forecast.available() && indicators.plannedDurationDays() != null
                 && indicators.plannedDurationDays() > 0
                 ? 100.0 * forecast.expectedSlipDays() / indicators.plannedDurationDays() : null;
-        List<Recommendation> recommendations = Advisor.recommend(findings, slipPct, rules.playbook(), rules.thresholds());
-        return new Assessment(snapshot.projectId(), snapshot.asOf(), IsoWeek.of(snapshot.asOf()), health, indicators,
-                findings, forecast, recommendations, rules.ref(), clock.instant());
+        return Advisor.recommend(findings, slipPct, rules.playbook(), rules.thresholds());
     }
 }

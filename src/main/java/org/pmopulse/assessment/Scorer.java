@@ -2,6 +2,7 @@ package org.pmopulse.assessment;
 
 import org.pmopulse.rules.Dimension;
 import org.pmopulse.rules.Finding;
+import org.pmopulse.rules.FindingKind;
 import org.pmopulse.rules.Thresholds;
 import org.pmopulse.snapshot.Rag;
 import org.pmopulse.snapshot.Severity;
@@ -18,7 +19,9 @@ import java.util.Map;
  * score is the weighted mean of the dimensions ({@code scoring.weights.*}). RAG comes from the bands
  * ({@code scoring.bands.green}, {@code scoring.bands.amber}). The overall RAG follows the overall score, except
  * that it is never GREEN while a dimension is RED, and it is RED when {@code scoring.redDimensionsForRed}
- * dimensions are RED: a weighted mean must not average two red dimensions into amber.
+ * dimensions are RED: a weighted mean must not average two red dimensions into amber. Portfolio findings
+ * ({@link FindingKind#PORTFOLIO}) are left out: a project's score must not move because another project changed,
+ * and the portfolio rules read this week's RAG of every project, so scoring them would go round in a circle.
  */
 public final class Scorer {
     private Scorer() {
@@ -26,7 +29,8 @@ public final class Scorer {
 
     public static Health score(List<Finding> findings, Thresholds t) {
         Map<Dimension, Map<String, Severity>> worstByRule = new EnumMap<>(Dimension.class);
-        for (Finding f : findings) {
+        List<Finding> scored = findings.stream().filter(f -> f.kind() != FindingKind.PORTFOLIO).toList();
+        for (Finding f : scored) {
             worstByRule.computeIfAbsent(f.dimension(), d -> new HashMap<>())
                     .merge(f.ruleId(), f.severity(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
         }
@@ -40,7 +44,7 @@ public final class Scorer {
             int score = (int) Math.round(Math.max(0, 100 - penalty));
             Rag rag = rag(score, t);
             red += rag == Rag.RED ? 1 : 0;
-            int count = (int) findings.stream().filter(f -> f.dimension() == d).count();
+            int count = (int) scored.stream().filter(f -> f.dimension() == d).count();
             dimensions.put(d.key(), new DimensionScore(score, rag, count));
             double weight = t.get("scoring.weights." + d.key());
             weighted += weight * score;

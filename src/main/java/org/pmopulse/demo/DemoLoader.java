@@ -1,6 +1,8 @@
 package org.pmopulse.demo;
 
-import org.pmopulse.ingest.IngestService;
+import org.pmopulse.portfolio.Job;
+import org.pmopulse.portfolio.WeeklyBatch;
+import org.pmopulse.snapshot.Snapshot;
 import org.pmopulse.snapshot.SnapshotReader;
 import org.pmopulse.snapshot.SnapshotStore;
 import org.pmopulse.system.PulseProperties;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -30,13 +33,13 @@ class DemoLoader implements ApplicationRunner {
     private final PulseProperties properties;
     private final SnapshotStore snapshots;
     private final SnapshotReader reader;
-    private final IngestService ingest;
+    private final WeeklyBatch batch;
 
-    DemoLoader(PulseProperties properties, SnapshotStore snapshots, SnapshotReader reader, IngestService ingest) {
+    DemoLoader(PulseProperties properties, SnapshotStore snapshots, SnapshotReader reader, WeeklyBatch batch) {
         this.properties = properties;
         this.snapshots = snapshots;
         this.reader = reader;
-        this.ingest = ingest;
+        this.batch = batch;
     }
 
     @Override
@@ -55,10 +58,15 @@ class DemoLoader implements ApplicationRunner {
             // file names are <projectId>_<asOf>.json, so name order is week order within each project
             files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
+        LocalDate first = null;
         for (Path file : files) {
-            ingest.ingest(reader.read(Files.readAllBytes(file)));
+            Snapshot snapshot = reader.read(Files.readAllBytes(file));
+            snapshots.save(snapshot);
+            first = first == null || snapshot.asOf().isBefore(first) ? snapshot.asOf() : first;
         }
-        log.info("Loaded the demo portfolio: {} snapshots from {} in {} ms", files.size(), dir.toAbsolutePath(),
-                (System.nanoTime() - started) / 1_000_000);
+        // stored first and assessed week by week as the weekly batch does, so every week sees all of its projects
+        Job job = batch.runNow(first, "demo");
+        log.info("Loaded and assessed the demo portfolio: {} snapshots from {} in {} ms ({} failed)", files.size(),
+                dir.toAbsolutePath(), (System.nanoTime() - started) / 1_000_000, job.failed());
     }
 }

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -62,6 +63,11 @@ public final class DemoPortfolioGenerator {
                     LocalDate.of(2026, 5, 18), 38, 520_000, List.of("v.clark", "w.lopez", "h.jones")),
             new Spec("CLOUD-MIG", "Cloud migration", Methodology.HYBRID, Fate.WATERMELON, "A. Nowak",
                     LocalDate.of(2026, 2, 16), 52, 1_600_000, List.of("x.adams", "y.baker", "o.ivanov")));
+
+    /** Who builds each project's integration layer, when it is bought in: one supplier serves three projects. */
+    private static final Map<String, String> INTEGRATORS = Map.of("ERP-2026", "Northwind Integration",
+            "BILLING", "Northwind Integration", "WAREHOUSE", "Northwind Integration", "CRM-2026", "Bluepeak Consulting",
+            "CLOUD-MIG", "Bluepeak Consulting");
 
     private final SplittableRandom random;
     private final int weeks;
@@ -258,7 +264,7 @@ public final class DemoPortfolioGenerator {
                 String owner = failing && w > 6 && d == 2 ? null : spec.team().get(d % spec.team().size());
                 list.add(new Snapshot.Deliverable("D" + (d + 1), names[d], owner, spec.sponsor(),
                         spec.start().plusWeeks((long) spec.weeks() * (d + 1) / 6),
-                        d == 0 ? ItemStatus.DONE : ItemStatus.IN_PROGRESS));
+                        d == 0 ? ItemStatus.DONE : ItemStatus.IN_PROGRESS, d == 1 ? INTEGRATORS.get(spec.id()) : null));
             }
             return list;
         }

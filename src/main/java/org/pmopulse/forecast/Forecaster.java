@@ -38,17 +38,17 @@ public final class Forecaster {
     /** Loads {@code modelFile} and its card ({@code <name>.card.json} beside it); never throws. */
     public static Forecaster load(Path modelFile) {
         if (!Files.isRegularFile(modelFile)) {
-            return rulesOnly("no model file at " + modelFile.toAbsolutePath() + "; running on rules alone");
+            return unavailable("no model file at " + modelFile.toAbsolutePath() + "; running on rules alone");
         }
         Path cardFile = cardOf(modelFile);
         if (!Files.isRegularFile(cardFile)) {
-            return rulesOnly("model card " + cardFile.toAbsolutePath() + " is missing; running on rules alone");
+            return unavailable("model card " + cardFile.toAbsolutePath() + " is missing; running on rules alone");
         }
         try {
             byte[] bytes = Files.readAllBytes(modelFile); // read once: the hash names exactly what was loaded
             Model<?> loaded = Model.deserializeFromStream(new ByteArrayInputStream(bytes));
             if (!loaded.validate(Regressor.class)) {
-                return rulesOnly("model " + modelFile.getFileName() + " is not a regression model");
+                return unavailable("model " + modelFile.getFileName() + " is not a regression model");
             }
             @SuppressWarnings("unchecked")
             Model<Regressor> regression = (Model<Regressor>) loaded;
@@ -57,13 +57,18 @@ public final class Forecaster {
             log.info("Slip model {} loaded from {}", version, modelFile.toAbsolutePath());
             return new Forecaster(new SlipModel(regression, card, version), null);
         } catch (IOException | RuntimeException e) {
-            return rulesOnly("model " + modelFile.getFileName() + " could not be loaded ("
+            return unavailable("model " + modelFile.getFileName() + " could not be loaded ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + "); running on rules alone");
         }
     }
 
-    private static Forecaster rulesOnly(String reason) {
+    private static Forecaster unavailable(String reason) {
         log.warn("Forecast unavailable: {}", reason);
+        return rulesOnly(reason);
+    }
+
+    /** No model, on purpose: assessments carry {@code reason} instead of a forecast. */
+    public static Forecaster rulesOnly(String reason) {
         return new Forecaster(null, reason);
     }
 

@@ -65,13 +65,26 @@ public class WeeklyBatch {
      * after it are re-assessed too, since they read it. The job counts the projects of its own week.
      */
     public Job start(LocalDate asOf, String requestedBy) {
+        Planned planned = plan(asOf, requestedBy);
+        worker.submit(() -> run(planned.job(), planned.ordered()));
+        return planned.job();
+    }
+
+    /** The same job on the calling thread, returning how it ended: how the demo portfolio is assessed at start. */
+    public Job runNow(LocalDate asOf, String requestedBy) {
+        Planned planned = plan(asOf, requestedBy);
+        return run(planned.job(), planned.ordered());
+    }
+
+    private record Planned(Job job, List<Snapshot> ordered) {}
+
+    private Planned plan(LocalDate asOf, String requestedBy) {
         String week = asOf != null ? IsoWeek.of(asOf) : snapshots.latestWeek().orElse(IsoWeek.of(LocalDate.now(clock)));
         List<Snapshot> ordered = providersFirst(snapshotsOf(week));
         Job job = new Job(new ObjectId().toHexString(), week, IsoWeek.monday(week), Job.Status.RUNNING, requestedBy,
                 ordered.size(), 0, 0, List.of(), clock.instant(), null);
         mongo.insert(job, JOBS);
-        worker.submit(() -> run(job, ordered));
-        return job;
+        return new Planned(job, ordered);
     }
 
     private List<Snapshot> snapshotsOf(String week) {
@@ -114,7 +127,7 @@ public class WeeklyBatch {
         }
     }
 
-    private void run(Job job, List<Snapshot> ordered) {
+    private Job run(Job job, List<Snapshot> ordered) {
         Progress progress = new Progress(job);
         Consumer<AssessmentService.Failure> failed = failure -> {
             log.error("Weekly batch {}: {} failed", job.week(), failure.projectId(), failure.error());
@@ -138,6 +151,7 @@ public class WeeklyBatch {
         Job finished = progress.finished();
         mongo.save(finished, JOBS);
         log.info("Weekly batch {} finished: {} assessed, {} failed", job.week(), finished.done(), finished.failed());
+        return finished;
     }
 
     /** Projects ordered so that each comes after the projects it depends on (a loop keeps the given order). */

@@ -3,18 +3,24 @@ package org.pmopulse.portfolio;
 import org.pmopulse.advice.Recommendation;
 import org.pmopulse.assessment.Assessment;
 import org.pmopulse.rules.Finding;
+import org.pmopulse.rules.FindingKind;
 import org.pmopulse.snapshot.Rag;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The Monday report of a week, written three ways from the same view: Markdown for the e-mail, CSV for a
  * spreadsheet, HTML for a browser or an HTML e-mail. Red and amber projects come with their top findings and
- * recommendations; cross-project conflicts are the dependency findings between projects of the portfolio.
+ * recommendations; cross-project conflicts are the dependency findings between projects of the portfolio and
+ * the findings of the portfolio rules.
  */
 final class WeeklyReport {
     static final int TOP = 3;
@@ -29,19 +35,40 @@ final class WeeklyReport {
         this.assessments = assessments;
     }
 
-    /** A dependency finding between two projects of the portfolio. */
-    public record Conflict(String projectId, String ruleId, String because) {}
+    /**
+     * A finding between projects of the portfolio: a dependency finding, or a portfolio rule's finding (listed
+     * once, though every project involved carries it).
+     *
+     * @param projectId the project whose assessment says it
+     * @param projects  every project involved
+     */
+    public record Conflict(String projectId, List<String> projects, String ruleId, String because) {}
 
     List<Conflict> conflicts() {
-        List<Conflict> conflicts = new ArrayList<>();
+        Map<String, Conflict> conflicts = new LinkedHashMap<>(); // by rule and sentence, so a shared finding shows once
         for (PortfolioView.Entry e : view.projects()) {
             for (Finding f : assessments.get(e.projectId()).findings()) {
-                if (DEPENDENCY_RULES.contains(f.ruleId())) {
-                    conflicts.add(new Conflict(e.projectId(), f.ruleId(), f.because()));
+                if (DEPENDENCY_RULES.contains(f.ruleId()) || f.kind() == FindingKind.PORTFOLIO) {
+                    conflicts.putIfAbsent(f.ruleId() + "\n" + f.because(),
+                            new Conflict(e.projectId(), involved(e.projectId(), f), f.ruleId(), f.because()));
                 }
             }
         }
-        return conflicts;
+        return List.copyOf(conflicts.values());
+    }
+
+    /** The projects a finding names in its evidence ({@code projects}, {@code onProject}, {@code waitingProject}). */
+    private static List<String> involved(String projectId, Finding f) {
+        Set<String> projects = new TreeSet<>(Set.of(projectId));
+        if (f.evidence().get("projects") instanceof Collection<?> named) {
+            named.forEach(p -> projects.add(String.valueOf(p)));
+        }
+        for (String key : List.of("onProject", "waitingProject")) {
+            if (f.evidence().get(key) != null) {
+                projects.add(String.valueOf(f.evidence().get(key)));
+            }
+        }
+        return List.copyOf(projects);
     }
 
     String markdown() {
@@ -83,8 +110,8 @@ final class WeeklyReport {
         if (conflicts.isEmpty()) {
             md.append("None.\n");
         }
-        conflicts.forEach(c -> md.append("- ").append(c.projectId()).append(" (").append(c.ruleId()).append("): ")
-                .append(c.because()).append('\n'));
+        conflicts.forEach(c -> md.append("- ").append(String.join(", ", c.projects())).append(" (").append(c.ruleId())
+                .append("): ").append(c.because()).append('\n'));
         md.append("\n## Forecasts\n\n");
         List<PortfolioView.Entry> forecasts = view.projects().stream().filter(e -> e.forecastSlipDays() != null).toList();
         if (forecasts.isEmpty()) {

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  */
 public final class RuleSet {
     static final int MAX_FIRINGS = 100_000;
-    private static final Comparator<Finding> FINDING_ORDER = Comparator
+    public static final Comparator<Finding> FINDING_ORDER = Comparator
             .comparing(Finding::severity, Comparator.reverseOrder())
             .thenComparing(Finding::ruleId)
             .thenComparing(Finding::because);
@@ -87,6 +87,14 @@ public final class RuleSet {
         } finally {
             session.dispose();
         }
+    }
+
+    /**
+     * Runs the portfolio rules over one project's portfolio facts ({@code PortfolioFacts}) and returns only their
+     * findings: the session holds no project facts, so a project rule that fires on an absence must not count.
+     */
+    public List<Finding> evaluatePortfolio(List<Object> facts) {
+        return evaluate(facts).stream().filter(f -> f.kind() == FindingKind.PORTFOLIO).toList();
     }
 
     public Thresholds thresholds() {

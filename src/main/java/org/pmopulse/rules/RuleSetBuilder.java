@@ -146,6 +146,9 @@ public final class RuleSetBuilder {
         }
     }
 
+    /** The folder of the cross-project rules. */
+    static final String PORTFOLIO_PACK = "portfolio";
+
     private static List<RuleInfo> catalogue(KieBase kieBase, Map<String, RuleInfo.Builder> located,
                                             List<RuleMessage> errors) {
         List<RuleInfo> catalogue = new ArrayList<>();
@@ -163,6 +166,12 @@ public final class RuleSetBuilder {
                 RuleInfo info = new RuleInfo(name.id(), rule.getName(), name.title(), where.protects, pack(where.file), where.file,
                         where.line, RuleMetadata.kind(rule), RuleMetadata.dimension(rule), RuleMetadata.severity(rule),
                         List.copyOf(where.thresholds));
+                if ((info.kind() == FindingKind.PORTFOLIO) != PORTFOLIO_PACK.equals(info.pack())) {
+                    // the portfolio rules run in a session of their own, over facts no project rule sees
+                    errors.add(RuleMessage.error(info.file(), info.line(), "rule " + info.id() + ": @kind(PORTFOLIO) "
+                            + "is for the rules in " + PORTFOLIO_PACK + "/, and those rules need it"));
+                    continue;
+                }
                 RuleInfo earlier = byId.putIfAbsent(info.id(), info);
                 if (earlier != null) {
                     errors.add(RuleMessage.error(info.file(), info.line(), "rule id " + info.id()

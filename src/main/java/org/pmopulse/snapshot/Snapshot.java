@@ -75,7 +75,9 @@ public record Snapshot(
                             LocalDate actualDate, String owner) {}
 
     public record Deliverable(String id, String name, String owner, String accountable, LocalDate dueDate,
-                              ItemStatus status) {}
+                              ItemStatus status,
+                              @Schema(description = "The company delivering it, when it is bought in; the portfolio "
+                                      + "rules look for a supplier on several red projects") String supplier) {}
 
     public record Risk(String id, String title, @Schema(description = "0..1") Double probability,
                        @Schema(description = "1..5") Integer impact, String owner, String mitigation,

@@ -41,6 +41,17 @@ class ScorerTest {
     }
 
     @Test
+    void portfolioFindingsAreNotScored() {
+        Finding shared = new Finding("PF-RES-001", "t", FindingKind.PORTFOLIO, Dimension.RESOURCES, Severity.HIGH, "b",
+                Map.of(), "portfolio/people.drl");
+
+        Health h = Scorer.score(List.of(shared), T);
+
+        assertThat(h.score()).isEqualTo(100);
+        assertThat(h.dimensions().get("resources").findings()).isZero();
+    }
+
+    @Test
     void eachRuleCountsOnceAtItsWorstSeverity() {
         // two instances of one rule (MEDIUM and HIGH) cost 30, not 45; a second rule adds its own 15
         Health h = Scorer.score(List.of(

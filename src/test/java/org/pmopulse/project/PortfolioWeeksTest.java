@@ -1,6 +1,7 @@
 package org.pmopulse.project;
 
 import org.junit.jupiter.api.Test;
+import org.pmopulse.rules.portfolio.Ties;
 import org.pmopulse.snapshot.Rag;
 import org.pmopulse.support.PulseTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +23,20 @@ class PortfolioWeeksTest {
 
     private static ProjectWeek line(String project, int score) {
         return new ProjectWeek(project, null, null, null, null, LocalDate.of(2001, 3, 9), score, Rag.GREEN, null, 0,
-                null, null, null, project + "/2001-W10/v");
+                null, null, null, project + "/2001-W10/v", new Ties(LocalDate.of(2001, 6, 1),
+                List.of(new Ties.Allocation("a.lee", 60)), List.of("Northwind"),
+                List.of(new Ties.Awaited("CRM", "API v2", LocalDate.of(2001, 4, 2)))));
+    }
+
+    @Test
+    void aLineKeepsWhatTheProjectSharesEvenWithDotsInNames() {
+        weeks.record("2001-W11", line("DOTS", 70));
+
+        assertThat(weeks.week("2001-W11")).singleElement().satisfies(p -> {
+            assertThat(p.ties().people()).containsExactly(new Ties.Allocation("a.lee", 60));
+            assertThat(p.ties().suppliers()).containsExactly("Northwind");
+            assertThat(p.member().ties().awaits().get(0).needBy()).isEqualTo(LocalDate.of(2001, 4, 2));
+        });
     }
 
     @Test

@@ -39,7 +39,8 @@ class RuleCatalogueTest {
         Set<String> ids = rules.catalogue().stream().map(RuleInfo::id).collect(Collectors.toSet());
         IntStream.rangeClosed(1, 14).forEach(n -> assertThat(ids).contains(String.format("DCMA-%02d", n)));
         assertThat(rules.catalogue().stream().map(RuleInfo::kind).distinct())
-                .containsExactlyInAnyOrder(FindingKind.COMPLIANCE, FindingKind.EARLY_WARNING, FindingKind.SCHEDULE_QUALITY);
+                .containsExactlyInAnyOrder(FindingKind.COMPLIANCE, FindingKind.EARLY_WARNING, FindingKind.SCHEDULE_QUALITY,
+                        FindingKind.PORTFOLIO);
     }
 
     @Test
@@ -60,7 +61,7 @@ class RuleCatalogueTest {
     @Test
     void theBaseSnapshotOfTheScenariosTripsNoRule() {
         Scenario asIs = new Scenario(ScenarioFiles.BASE, "base", "MC-GOV-001", false, null,
-                PulseJson.mapper().createObjectNode(), List.of(), List.of());
+                PulseJson.mapper().createObjectNode(), List.of(), List.of(), List.of());
 
         assertThat(new ScenarioRunner(rules).findings(scenarios.base(), asIs)).isEmpty();
     }

@@ -111,4 +111,15 @@ class RuleSetBuilderTest {
         assertThat(new RuleSources("x", new HashMap<>(SHIPPED.files())).version()).isEqualTo(SHIPPED.version());
         assertThat(new RuleSources("x", changed).version()).isNotEqualTo(SHIPPED.version());
     }
+
+    @Test
+    void portfolioRulesLiveInThePortfolioFolderAndNowhereElse() {
+        Map<String, String> files = new HashMap<>(SHIPPED.files());
+        files.put("earlywarning/cost.drl", files.get("earlywarning/cost.drl").replaceFirst("@kind\\(EARLY_WARNING\\)", "@kind(PORTFOLIO)"));
+        files.put("portfolio/people.drl", files.get("portfolio/people.drl").replace("@kind(PORTFOLIO)", "@kind(EARLY_WARNING)"));
+
+        assertThatThrownBy(() -> builder.build(new RuleSources("test", files)))
+                .isInstanceOfSatisfying(RuleSetRejectedException.class, e -> assertThat(e.errors())
+                        .extracting(RuleMessage::file).contains("earlywarning/cost.drl", "portfolio/people.drl"));
+    }
 }

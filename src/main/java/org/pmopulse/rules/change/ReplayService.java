@@ -3,9 +3,12 @@ package org.pmopulse.rules.change;
 import org.pmopulse.assessment.Assessment;
 import org.pmopulse.assessment.Assessor;
 import org.pmopulse.rules.Finding;
+import org.pmopulse.project.PortfolioWeeks;
 import org.pmopulse.project.ProjectStore;
+import org.pmopulse.project.ProjectWeek;
 import org.pmopulse.rules.RuleSet;
 import org.pmopulse.rules.fact.OtherProject;
+import org.pmopulse.rules.portfolio.PortfolioMember;
 import org.pmopulse.snapshot.IsoWeek;
 import org.pmopulse.snapshot.Snapshot;
 import org.pmopulse.snapshot.SnapshotStore;
@@ -28,8 +31,8 @@ import java.util.stream.Collectors;
 /**
  * Runs a candidate rule set over stored snapshots next to the live set and reports what would change. It writes
  * nothing: both sides are assessed in memory with the same code and inputs the service uses (each week with its
- * earlier weeks as history, and the providing projects of its dependencies as Pulse knows them now), projects in
- * parallel.
+ * earlier weeks as history, the providing projects of its dependencies and the other projects of its week for
+ * the portfolio rules as Pulse knows them now), projects in parallel.
  */
 @Service
 public class ReplayService {
@@ -40,11 +43,14 @@ public class ReplayService {
 
     private final SnapshotStore snapshots;
     private final ProjectStore projects;
+    private final PortfolioWeeks portfolioWeeks;
     private final Assessor assessor;
 
-    public ReplayService(SnapshotStore snapshots, ProjectStore projects, Assessor assessor) {
+    public ReplayService(SnapshotStore snapshots, ProjectStore projects, PortfolioWeeks portfolioWeeks,
+                         Assessor assessor) {
         this.snapshots = snapshots;
         this.projects = projects;
+        this.portfolioWeeks = portfolioWeeks;
         this.assessor = assessor;
     }
 
@@ -65,14 +71,19 @@ public class ReplayService {
                 .map(StoredSnapshot::snapshot)
                 .collect(Collectors.groupingBy(Snapshot::projectId, TreeMap::new, Collectors.toList()));
 
+        Map<String, List<PortfolioMember>> peers = new TreeMap<>();
+        for (LocalDate monday = start; !monday.isAfter(end); monday = monday.plusWeeks(1)) {
+            peers.put(IsoWeek.of(monday), portfolioWeeks.week(IsoWeek.of(monday)).stream().map(ProjectWeek::member).toList());
+        }
         List<ReplayReport.Item> items = byProject.values().parallelStream()
-                .flatMap(weeks -> replayProject(live, candidate, weeks, fromWeek).stream())
+                .flatMap(weeks -> replayProject(live, candidate, weeks, fromWeek, peers).stream())
                 .sorted(Comparator.comparing(ReplayReport.Item::projectId).thenComparing(ReplayReport.Item::week))
                 .toList();
         return report(live, candidate, start, end, items);
     }
 
-    private List<ReplayReport.Item> replayProject(RuleSet live, RuleSet candidate, List<Snapshot> weeks, String fromWeek) {
+    private List<ReplayReport.Item> replayProject(RuleSet live, RuleSet candidate, List<Snapshot> weeks, String fromWeek,
+                                                  Map<String, List<PortfolioMember>> peersByWeek) {
         List<Snapshot> ordered = weeks.stream().sorted(Comparator.comparing(Snapshot::asOf)).toList();
         List<ReplayReport.Item> items = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
@@ -83,8 +94,9 @@ public class ReplayService {
             List<Snapshot> earlier = new ArrayList<>(ordered.subList(Math.max(0, i - Assessor.HISTORY_WEEKS), i));
             Collections.reverse(earlier);
             List<OtherProject> providers = projects.providersOf(s);
-            Assessment before = assessor.assess(live, s, earlier, null, providers);
-            Assessment after = assessor.assess(candidate, s, earlier, null, providers);
+            List<PortfolioMember> peers = peersByWeek.getOrDefault(IsoWeek.of(s.asOf()), List.of());
+            Assessment before = assessor.assess(live, s, earlier, null, providers, peers);
+            Assessment after = assessor.assess(candidate, s, earlier, null, providers, peers);
             List<String> added = difference(after.findings(), before.findings());
             List<String> removed = difference(before.findings(), after.findings());
             boolean changed = before.health().score() != after.health().score()

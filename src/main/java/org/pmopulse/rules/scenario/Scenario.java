@@ -1,6 +1,7 @@
 package org.pmopulse.rules.scenario;
 
 import org.pmopulse.rules.fact.OtherProject;
+import org.pmopulse.rules.portfolio.PortfolioMember;
 import org.pmopulse.snapshot.Severity;
 import tools.jackson.databind.JsonNode;
 
@@ -9,12 +10,14 @@ import java.util.List;
 /**
  * A given-snapshot / expected-finding example of one rule, from {@code rules/scenarios/}. {@code given} holds
  * only the fields that differ from the base snapshot; {@code weeksBefore} the earlier weeks the same way
- * (the week before first); {@code fires} says whether the rule must fire or, for a near miss, must not.
+ * (the week before first); {@code otherProjects} what Pulse knows of the projects it depends on;
+ * {@code peers} the other projects of its week for the portfolio rules; {@code fires} says whether the rule must
+ * fire or, for a near miss, must not.
  *
  * @param severity when the rule fires, the severity it must report (null: any)
  */
 public record Scenario(String file, String name, String rule, boolean fires, Severity severity, JsonNode given,
-                       List<JsonNode> weeksBefore, List<OtherProject> otherProjects) {
+                       List<JsonNode> weeksBefore, List<OtherProject> otherProjects, List<PortfolioMember> peers) {
 
     /** How a test report names it: {@code EW-SCH-001 fires: SPI 0.90 is below the amber band}. */
     public String title() {

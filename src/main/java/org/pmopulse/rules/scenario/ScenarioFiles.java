@@ -1,6 +1,8 @@
 package org.pmopulse.rules.scenario;
 
 import org.pmopulse.rules.fact.OtherProject;
+import org.pmopulse.rules.portfolio.PortfolioMember;
+import org.pmopulse.rules.portfolio.Ties;
 import org.pmopulse.snapshot.Rag;
 import org.pmopulse.snapshot.Severity;
 import org.pmopulse.system.PulseJson;
@@ -12,6 +14,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.DumperOptions;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,6 +23,7 @@ import org.pmopulse.rules.RuleFolder;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -121,11 +125,33 @@ public final class ScenarioFiles {
                             m.get("rag") == null ? null : Rag.valueOf(String.valueOf(m.get("rag")))));
                 }
             }
+            List<PortfolioMember> peers = new ArrayList<>();
+            if (entry.get("peers") instanceof List<?> members) {
+                for (Object p : members) {
+                    peers.add(peer(file, where, p));
+                }
+            }
             Severity severity = entry.get("severity") == null ? null : Severity.valueOf(String.valueOf(entry.get("severity")));
             scenarios.add(new Scenario(file, (String) name, (String) rule, (Boolean) fires, severity, given,
-                    List.copyOf(weeksBefore), List.copyOf(others)));
+                    List.copyOf(weeksBefore), List.copyOf(others), List.copyOf(peers)));
         }
         return scenarios;
+    }
+
+    /** A peer as the coach writes it: {@code {projectId, rag, people, suppliers, awaits, forecastFinish}}. */
+    private static PortfolioMember peer(String file, String where, Object entry) {
+        if (!(entry instanceof Map<?, ?> m) || !(m.get("projectId") instanceof String id) || m.get("rag") == null) {
+            throw new ScenarioFileException(file, where + ": each peer needs 'projectId' and 'rag'");
+        }
+        Map<Object, Object> ties = new LinkedHashMap<>(m);
+        ties.remove("projectId");
+        ties.remove("rag");
+        try {
+            return new PortfolioMember(id, Rag.valueOf(String.valueOf(m.get("rag"))),
+                    PulseJson.mapper().convertValue(ties, Ties.class));
+        } catch (IllegalArgumentException | JacksonException e) {
+            throw new ScenarioFileException(file, where + ": peer " + id + ": " + e.getMessage());
+        }
     }
 
     private static Object load(String text, String file) {

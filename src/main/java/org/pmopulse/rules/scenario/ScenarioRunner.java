@@ -1,7 +1,7 @@
 package org.pmopulse.rules.scenario;
 
-import org.pmopulse.metrics.EarnedValue;
-import org.pmopulse.rules.FactBuilder;
+import org.pmopulse.assessment.Assessor;
+import org.pmopulse.forecast.Forecaster;
 import org.pmopulse.rules.Finding;
 import org.pmopulse.rules.RuleSet;
 import org.pmopulse.snapshot.Snapshot;
@@ -10,6 +10,7 @@ import org.pmopulse.system.InvalidInputException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,8 @@ public final class ScenarioRunner {
 
     private final RuleSet rules;
     private final SnapshotReader reader = new SnapshotReader();
+    /** The same pipeline as a real assessment, without a model: scenarios are about the rules. */
+    private final Assessor assessor = new Assessor(Forecaster.rulesOnly("scenarios run the rules only"), Clock.systemUTC());
 
     public ScenarioRunner(RuleSet rules) {
         this.rules = rules;
@@ -67,16 +70,15 @@ public final class ScenarioRunner {
     /** Every finding of the scenario's snapshot (also used to check that the base trips nothing). */
     public List<Finding> findings(JsonNode base, Scenario scenario) {
         Snapshot snapshot = reader.read(ScenarioFiles.merge(base, scenario.given()));
-        List<FactBuilder.Week> history = new ArrayList<>();
+        List<Snapshot> earlier = new ArrayList<>();
         LocalDate asOf = snapshot.asOf();
         for (int i = 0; i < scenario.weeksBefore().size(); i++) {
             JsonNode week = ScenarioFiles.merge(base, scenario.weeksBefore().get(i));
             if (!scenario.weeksBefore().get(i).has("asOf")) {
                 ((ObjectNode) week).put("asOf", asOf.minusWeeks(i + 1L).toString());
             }
-            Snapshot earlier = reader.read(week);
-            history.add(new FactBuilder.Week(earlier, EarnedValue.of(earlier)));
+            earlier.add(reader.read(week));
         }
-        return rules.evaluate(FactBuilder.facts(snapshot, EarnedValue.of(snapshot), history, scenario.otherProjects()));
+        return assessor.assess(rules, snapshot, earlier, null, scenario.otherProjects(), scenario.peers()).findings();
     }
 }
