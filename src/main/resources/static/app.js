@@ -123,8 +123,10 @@ async function showProject(id) {
   const [a, history] = await Promise.all([getJson(`${path}/assessments/latest`), getJson(`${path}/history`)]);
   const dims = Object.entries(a.health.dimensions);
   const forecast = a.forecast.available
-    ? el("p", {}, `Expected slip ${a.forecast.expectedSlipDays} days (80 % range ${a.forecast.range80.join(" to ")}), `,
-        `finish ${a.forecast.finish}, probability late ${Math.round(a.forecast.probabilityLate * 100)} %.`)
+    ? el("div", { id: "forecast" },
+        el("p", {}, `Expected slip ${a.forecast.expectedSlipDays} days (80 % range ${a.forecast.range80.join(" to ")}), `,
+          `finish ${a.forecast.finish}, probability late ${Math.round(a.forecast.probabilityLate * 100)} %.`),
+        el("ul", { class: "factors" }, ...a.forecast.mainFactors.map(f => el("li", {}, `${f.explanation} (${f.effect})`))))
     : el("p", { class: "muted", id: "forecast" }, `No forecast: ${a.forecast.reason}`);
   app.replaceChildren(
     el("p", {}, el("a", { href: "#/" }, "← Portfolio")),

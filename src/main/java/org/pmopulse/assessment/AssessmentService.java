@@ -8,6 +8,7 @@ import org.pmopulse.project.ProjectSummary;
 import org.pmopulse.rules.LiveRules;
 import org.pmopulse.rules.RuleSet;
 import org.pmopulse.rules.fact.OtherProject;
+import org.pmopulse.rules.portfolio.Peers;
 import org.pmopulse.rules.portfolio.PortfolioMember;
 import org.pmopulse.snapshot.IsoWeek;
 import org.pmopulse.snapshot.Snapshot;
@@ -108,7 +109,7 @@ public class AssessmentService {
         Map<String, PortfolioMember> members = new TreeMap<>();
         portfolioWeeks.week(week).forEach(line -> members.put(line.projectId(), line.member()));
         own.forEach(o -> members.put(o.snapshot().projectId(), Assessor.member(o.snapshot(), o.assessment())));
-        List<PortfolioMember> peers = List.copyOf(members.values());
+        Peers peers = Peers.of(List.copyOf(members.values()));
         List<ProjectWeek> lines = new ArrayList<>();
         for (Own o : own) {
             Snapshot s = o.snapshot();
@@ -146,7 +147,7 @@ public class AssessmentService {
         String week = IsoWeek.of(snapshot.asOf());
         List<Snapshot> earlier = snapshots.before(snapshot.projectId(), week, Assessor.HISTORY_WEEKS);
         Integer previous = assessments.scoreBefore(snapshot.projectId(), week).orElse(null);
-        List<PortfolioMember> peers = portfolioWeeks.week(week).stream().map(ProjectWeek::member).toList();
+        Peers peers = Peers.of(portfolioWeeks.week(week).stream().map(ProjectWeek::member).toList());
         Assessment assessment = keep(snapshot,
                 assessor.assess(ruleSet, snapshot, earlier, previous, projects.providersOf(snapshot), peers));
         portfolioWeeks.record(week, line(snapshot, assessment));

@@ -11,6 +11,7 @@ import org.pmopulse.rules.Finding;
 import org.pmopulse.rules.RuleSet;
 import org.pmopulse.rules.fact.OtherProject;
 import org.pmopulse.rules.portfolio.PortfolioFacts;
+import org.pmopulse.rules.portfolio.Peers;
 import org.pmopulse.rules.portfolio.PortfolioMember;
 import org.pmopulse.rules.portfolio.Ties;
 import org.pmopulse.snapshot.IsoWeek;
@@ -45,7 +46,7 @@ public final class Assessor {
      * @param previousScore the health score of the previous assessed week, or null
      */
     public Assessment assess(RuleSet rules, Snapshot snapshot, List<Snapshot> earlier, Integer previousScore) {
-        return assess(rules, snapshot, earlier, previousScore, List.of(), List.of());
+        return assess(rules, snapshot, earlier, previousScore, List.of(), Peers.NONE);
     }
 
     /**
@@ -53,7 +54,7 @@ public final class Assessor {
      * @param peers     the other projects of the same week (for the portfolio rules)
      */
     public Assessment assess(RuleSet rules, Snapshot snapshot, List<Snapshot> earlier, Integer previousScore,
-                             List<OtherProject> providers, List<PortfolioMember> peers) {
+                             List<OtherProject> providers, Peers peers) {
         return withPortfolio(rules, snapshot, ofProject(rules, snapshot, earlier, previousScore, providers), peers);
     }
 
@@ -72,15 +73,14 @@ public final class Assessor {
             history.add(new FactBuilder.Week(window.get(i), pastIndicators.get(i)));
         }
         List<Finding> findings = rules.evaluate(FactBuilder.facts(snapshot, indicators, history, providers));
-        Forecast forecast = forecaster.forecast(indicators, pastIndicators,
-                snapshot.baseline() == null ? null : snapshot.baseline().start());
+        Forecast forecast = forecaster.forecast(snapshot, indicators, pastIndicators);
         Health health = Scorer.score(findings, rules.thresholds()).withPrevious(previousScore);
         return new Assessment(snapshot.projectId(), snapshot.asOf(), IsoWeek.of(snapshot.asOf()), health, indicators,
                 findings, forecast, recommend(rules, findings, indicators, forecast), rules.ref(), clock.instant());
     }
 
     /** The second step: adds the portfolio rules' findings about this project and its peers, and re-ranks the advice. */
-    public Assessment withPortfolio(RuleSet rules, Snapshot snapshot, Assessment own, List<PortfolioMember> peers) {
+    public Assessment withPortfolio(RuleSet rules, Snapshot snapshot, Assessment own, Peers peers) {
         if (peers.isEmpty()) {
             return own;
         }

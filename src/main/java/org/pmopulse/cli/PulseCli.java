@@ -39,7 +39,8 @@ public final class PulseCli {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int INVALID = 2;
-    private static final Set<String> COMMANDS = Set.of("assess", "demo", "rules", "help", "--help");
+    private static final Set<String> COMMANDS = Set.of("assess", "demo", "rules", "import", "train", "evaluate",
+            "help", "--help");
 
     private PulseCli() {
     }
@@ -54,11 +55,17 @@ public final class PulseCli {
                 case "assess" -> assess(new Options(args, 1), out, err);
                 case "demo" -> demo(new Options(args, 1), out, err);
                 case "rules" -> RulesCommands.run(new Options(args, 1), out, err);
+                case "import" -> ForecastCommands.importFiles(new Options(args, 1), out, err);
+                case "train" -> ForecastCommands.train(new Options(args, 1), out, err);
+                case "evaluate" -> ForecastCommands.evaluate(new Options(args, 1), out, err);
                 default -> usage(out, OK);
             };
         } catch (UsageException e) {
             err.println("pulse: " + e.getMessage());
             return usage(err, INVALID);
+        } catch (IOException e) {
+            err.println("pulse: " + e.getMessage());
+            return FAILED;
         }
     }
 
@@ -73,6 +80,16 @@ public final class PulseCli {
                   rules replay --rules DIR [--from DATE] [--to DATE] [--projects A,B] [--out FILE.json|FILE.csv]
                                                                  replay a candidate folder against the live rules over
                                                                  the configured MongoDB's snapshots
+                  import protrack FILE_OR_DIR...                 import ProTrack .p2x files into the configured MongoDB,
+                                                                 one snapshot per tracking period
+                  train [--protrack DIR] [--trainer NAME] [--models DIR]
+                                                                 evaluate the candidate trainers leave-one-project-out on
+                                                                 finished projects (MongoDB, or the files), keep the best,
+                                                                 write models/slip-model.tribuo and its card
+                  evaluate [--protrack DIR] [--model FILE] [--periods-csv FILE]
+                                                                 print the evaluation table (every candidate, or the given
+                                                                 model on projects it never saw); the CSV lists each
+                                                                 period's SPI(t) and earned-schedule forecasts
                 exit codes: 0 success, 1 Pulse could not run or a check failed, 2 invalid input or usage""");
         return code;
     }

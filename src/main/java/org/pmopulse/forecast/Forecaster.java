@@ -1,6 +1,7 @@
 package org.pmopulse.forecast;
 
 import org.pmopulse.metrics.Indicators;
+import org.pmopulse.snapshot.Snapshot;
 import org.pmopulse.system.PulseJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,11 @@ public final class Forecaster {
             @SuppressWarnings("unchecked")
             Model<Regressor> regression = (Model<Regressor>) loaded;
             ModelCard card = PulseJson.mapper().readValue(Files.readString(cardFile), ModelCard.class);
+            String incompatible = incompatibility(card);
+            if (incompatible != null) {
+                return unavailable("model " + modelFile.getFileName() + " does not fit this Pulse: " + incompatible
+                        + "; running on rules alone");
+            }
             String version = card.name() + " (sha256:" + sha256(bytes) + ")";
             log.info("Slip model {} loaded from {}", version, modelFile.toAbsolutePath());
             return new Forecaster(new SlipModel(regression, card, version), null);
@@ -60,6 +66,16 @@ public final class Forecaster {
             return unavailable("model " + modelFile.getFileName() + " could not be loaded ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + "); running on rules alone");
         }
+    }
+
+    /** What makes a card unusable with these features, or null. */
+    private static String incompatibility(ModelCard card) {
+        if (!SlipFeatures.TARGET.equals(card.target())) {
+            return "its target is '" + card.target() + "', Pulse forecasts '" + SlipFeatures.TARGET + "'";
+        }
+        List<String> unknown = card.features() == null ? List.of("(none listed)")
+                : card.features().stream().filter(f -> !SlipFeatures.NAMES.contains(f)).toList();
+        return unknown.isEmpty() ? null : "it uses features Pulse does not compute: " + unknown;
     }
 
     private static Forecaster unavailable(String reason) {
@@ -72,14 +88,15 @@ public final class Forecaster {
         return new Forecaster(null, reason);
     }
 
-    static Path cardOf(Path modelFile) {
+    public static Path cardOf(Path modelFile) {
         String name = modelFile.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return modelFile.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".card.json");
     }
 
-    public Forecast forecast(Indicators now, List<Indicators> history, LocalDate baselineStart) {
-        return model == null ? Forecast.unavailable(unavailableReason) : model.forecast(now, history, baselineStart);
+    /** @param history indicators of earlier snapshots of the same project, most recent first */
+    public Forecast forecast(Snapshot snapshot, Indicators now, List<Indicators> history) {
+        return model == null ? Forecast.unavailable(unavailableReason) : model.forecast(snapshot, now, history);
     }
 
     public Optional<SlipModel> model() {

@@ -1,44 +1,183 @@
 package org.pmopulse.forecast;
 
 import org.pmopulse.metrics.Indicators;
+import org.pmopulse.snapshot.ChangeStatus;
+import org.pmopulse.snapshot.RiskStatus;
+import org.pmopulse.snapshot.Snapshot;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The features of the slip model, computed by the same code at training and at inference so they cannot drift
- * apart. Only what is known at the snapshot date is used. A feature whose inputs are missing is left out.
+ * The features and the target of the slip model, computed by the same code at training and at inference so they
+ * cannot drift apart. Only what is known on the snapshot date is used: the snapshot and earlier weeks. A feature
+ * whose inputs are missing is left out (the model then reads it as 0).
+ *
+ * <p>The model learns a correction to the earned-schedule forecast {@code AT + (PD - ES)} (ES1), the strongest
+ * classic forecast on real projects: its target is {@code log(real duration / ES1)}, and the forecast duration
+ * is {@code ES1 x exp(prediction)}. Durations are calendar days from the baseline start.
  */
 public final class SlipFeatures {
-    public static final List<String> NAMES = List.of("elapsed", "percentComplete", "spi", "cpi", "spiT",
-            "spiTTrend", "esDurationRatio");
+    public static final String TARGET = "log(real duration / (AT + PD - ES))";
+    public static final List<String> NAMES = List.of("elapsed", "percentComplete", "spi", "cpi", "spiT", "spiTTrend",
+            "logEs1", "logEs2", "pFactor", "taskHitRate", "milestoneHitRate", "networkSize", "serialParallel",
+            "openHighRisks", "scopeChangePct");
+    /** SPI(t) below this is treated as this in AT + (PD - ES) / SPI(t), which otherwise explodes early on. */
+    private static final double MIN_SPI_T = 0.1;
+    /** Exposure (probability x impact) from which an open risk counts as high. */
+    private static final double HIGH_RISK_EXPOSURE = 2.0;
 
     private SlipFeatures() {
     }
 
+    /** AT + (PD - ES): the earned-schedule forecast of the duration, in days; null when not computable. */
+    public static Double es1Days(Indicators i) {
+        if (i.actualTimeDays() == null || i.plannedDurationDays() == null || i.esDays() == null) {
+            return null;
+        }
+        return i.actualTimeDays() + Math.max(0, i.plannedDurationDays() - i.esDays());
+    }
+
+    /** AT + (PD - ES) / SPI(t), with SPI(t) at least {@value #MIN_SPI_T}; null when not computable. */
+    public static Double es2Days(Indicators i) {
+        if (i.actualTimeDays() == null || i.plannedDurationDays() == null || i.esDays() == null || i.spiT() == null) {
+            return null;
+        }
+        return i.actualTimeDays() + Math.max(0, i.plannedDurationDays() - i.esDays()) / Math.max(MIN_SPI_T, i.spiT());
+    }
+
+    /** Whether a snapshot can be forecast: a baseline with a duration, time elapsed and earned schedule. */
+    public static boolean forecastable(Indicators i) {
+        Double es1 = es1Days(i);
+        return es1 != null && es1 > 0 && i.plannedDurationDays() > 0 && i.actualTimeDays() > 0;
+    }
+
     /**
-     * @param history indicators of earlier weeks, most recent first
+     * @param history indicators of earlier snapshots of the same project, most recent first
      */
-    public static Map<String, Double> extract(Indicators now, List<Indicators> history) {
+    public static Map<String, Double> extract(Snapshot s, Indicators now, List<Indicators> history) {
         Map<String, Double> f = new LinkedHashMap<>();
         Double pd = now.plannedDurationDays();
         Double at = now.actualTimeDays();
         if (pd != null && pd > 0 && at != null) {
-            f.put("elapsed", at / pd);
+            put(f, "elapsed", at / pd);
+            Double es1 = es1Days(now);
+            Double es2 = es2Days(now);
+            put(f, "logEs1", es1 == null || es1 <= 0 ? null : Math.log(es1 / pd));
+            put(f, "logEs2", es2 == null || es2 <= 0 ? null : Math.log(es2 / pd));
         }
         put(f, "percentComplete", now.percentComplete() == null ? null : now.percentComplete() / 100);
-        put(f, "spi", now.spi());
-        put(f, "cpi", now.cpi());
-        put(f, "spiT", now.spiT());
-        Indicators earliest = history.isEmpty() ? null : history.get(Math.min(2, history.size() - 1));
-        if (now.spiT() != null && earliest != null && earliest.spiT() != null) {
-            f.put("spiTTrend", now.spiT() - earliest.spiT());
+        put(f, "spi", cap(now.spi()));
+        put(f, "cpi", cap(now.cpi()));
+        put(f, "spiT", cap(now.spiT()));
+        Indicators back = history.isEmpty() ? null : history.get(Math.min(1, history.size() - 1));
+        if (now.spiT() != null && back != null && back.spiT() != null) {
+            put(f, "spiTTrend", cap(now.spiT()) - cap(back.spiT()));
         }
-        if (pd != null && pd > 0 && at != null && now.esDays() != null && now.spiT() != null && now.spiT() > 0) {
-            f.put("esDurationRatio", (at + Math.max(0, pd - now.esDays()) / now.spiT()) / pd);
+        if (!s.tasks().isEmpty()) {
+            put(f, "pFactor", pFactor(s, now));
+            put(f, "taskHitRate", taskHitRate(s));
+            put(f, "networkSize", Math.log(1 + s.tasks().size()));
+            put(f, "serialParallel", serialParallel(s.tasks()));
         }
+        put(f, "milestoneHitRate", milestoneHitRate(s));
+        put(f, "openHighRisks", (double) s.risks().stream().filter(r -> r.status() != RiskStatus.CLOSED
+                && r.probability() != null && r.impact() != null
+                && r.probability() * r.impact() >= HIGH_RISK_EXPOSURE).count());
+        put(f, "scopeChangePct", s.changes().stream()
+                .filter(c -> c.status() == ChangeStatus.APPROVED || c.status() == ChangeStatus.IMPLEMENTED)
+                .mapToDouble(c -> c.scopeImpactPct() == null ? 0 : c.scopeImpactPct()).sum());
         return f;
+    }
+
+    /**
+     * Schedule adherence (Lipke's p-factor) with task durations as weights: of the work planned by the earned
+     * schedule date, the share done. 1 means the work is being done in the planned order.
+     */
+    static Double pFactor(Snapshot s, Indicators now) {
+        if (s.baseline() == null || s.baseline().start() == null || now.esDays() == null) {
+            return null;
+        }
+        LocalDate esDate = s.baseline().start().plusDays(Math.round(now.esDays()));
+        double planned = 0;
+        double adherent = 0;
+        for (Snapshot.Task t : s.tasks()) {
+            if (t.baselineStart() == null || t.baselineFinish() == null) {
+                continue;
+            }
+            double duration = Math.max(1, ChronoUnit.DAYS.between(t.baselineStart(), t.baselineFinish()));
+            double plannedShare = Math.max(0, Math.min(1, ChronoUnit.DAYS.between(t.baselineStart(), esDate) / duration));
+            double doneShare = t.percentComplete() == null ? 0 : t.percentComplete() / 100;
+            planned += plannedShare * duration;
+            adherent += Math.min(plannedShare, doneShare) * duration;
+        }
+        return planned == 0 ? null : adherent / planned;
+    }
+
+    /** Of the tasks due by the snapshot date, the share finished by their baseline finish. */
+    static Double taskHitRate(Snapshot s) {
+        List<Snapshot.Task> due = s.tasks().stream()
+                .filter(t -> t.baselineFinish() != null && !t.baselineFinish().isAfter(s.asOf())).toList();
+        if (due.isEmpty()) {
+            return null;
+        }
+        return due.stream().filter(t -> t.finish() != null && !t.finish().isAfter(t.baselineFinish())).count()
+                / (double) due.size();
+    }
+
+    static Double milestoneHitRate(Snapshot s) {
+        List<Snapshot.Milestone> due = s.milestones().stream()
+                .filter(m -> m.baselineDate() != null && !m.baselineDate().isAfter(s.asOf())).toList();
+        if (due.isEmpty()) {
+            return null;
+        }
+        return due.stream().filter(m -> m.actualDate() != null && !m.actualDate().isAfter(m.baselineDate())).count()
+                / (double) due.size();
+    }
+
+    /**
+     * The serial/parallel indicator SP = (m - 1) / (n - 1), with m the number of tasks on the longest chain of
+     * predecessors: 1 for a single chain, near 0 for tasks all in parallel.
+     */
+    static Double serialParallel(List<Snapshot.Task> tasks) {
+        if (tasks.size() < 2) {
+            return null;
+        }
+        Map<String, Snapshot.Task> byId = new HashMap<>();
+        tasks.forEach(t -> byId.put(t.id(), t));
+        Map<String, Integer> depth = new HashMap<>();
+        int longest = 0;
+        for (Snapshot.Task t : tasks) {
+            longest = Math.max(longest, depth(t, byId, depth, 0));
+        }
+        return (longest - 1) / (double) (tasks.size() - 1);
+    }
+
+    private static int depth(Snapshot.Task t, Map<String, Snapshot.Task> byId, Map<String, Integer> memo, int guard) {
+        Integer known = memo.get(t.id());
+        if (known != null) {
+            return known;
+        }
+        if (guard > byId.size()) {
+            return 1; // a loop of relationships: DCMA-12 reports it; here it just ends the chain
+        }
+        int best = 1;
+        for (Snapshot.Predecessor p : t.predecessors()) {
+            Snapshot.Task before = byId.get(p.id());
+            if (before != null) {
+                best = Math.max(best, 1 + depth(before, byId, memo, guard + 1));
+            }
+        }
+        memo.put(t.id(), best);
+        return best;
+    }
+
+    private static Double cap(Double ratio) {
+        return ratio == null ? null : Math.min(3, Math.max(0, ratio));
     }
 
     private static void put(Map<String, Double> features, String name, Double value) {

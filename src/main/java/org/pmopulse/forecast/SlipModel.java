@@ -1,6 +1,7 @@
 package org.pmopulse.forecast;
 
 import org.pmopulse.metrics.Indicators;
+import org.pmopulse.snapshot.Snapshot;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.impl.ArrayExample;
@@ -15,7 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A loaded Tribuo regression model that predicts log(real duration / planned duration), with its card.
+ * A loaded Tribuo regression model that predicts the correction to the earned-schedule forecast
+ * ({@link SlipFeatures#TARGET}), with its card.
  * Immutable and thread-safe for prediction.
  */
 public final class SlipModel {
@@ -41,23 +43,27 @@ public final class SlipModel {
         return card;
     }
 
-    Forecast forecast(Indicators now, List<Indicators> history, LocalDate baselineStart) {
-        Map<String, Double> features = SlipFeatures.extract(now, history);
-        Double pd = now.plannedDurationDays();
-        if (pd == null || pd <= 0 || baselineStart == null) {
-            return Forecast.unavailable("the snapshot has no baseline start and finish to forecast against");
+    Forecast forecast(Snapshot snapshot, Indicators now, List<Indicators> history) {
+        if (snapshot.baseline() == null || snapshot.baseline().start() == null || !SlipFeatures.forecastable(now)) {
+            return Forecast.unavailable("the snapshot has no baseline with a planned value curve, or no time has"
+                    + " passed yet: the model forecasts from the earned schedule");
         }
-        if (features.isEmpty()) {
-            return Forecast.unavailable("the snapshot has none of the model's inputs");
-        }
-        double logRatio = predict(features);
+        Map<String, Double> features = SlipFeatures.extract(snapshot, now, history);
+        double pd = now.plannedDurationDays();
+        double anchor = Math.log(SlipFeatures.es1Days(now) / pd);
+        double logRatio = anchor + predict(features);
         int expectedSlip = slipDays(logRatio, pd);
         List<Integer> range = List.of(slipDays(logRatio + quantile(0.10), pd), slipDays(logRatio + quantile(0.90), pd));
         long late = java.util.Arrays.stream(residuals).filter(r -> logRatio + r > 0).count();
         double probabilityLate = residuals.length == 0 ? (logRatio > 0 ? 1 : 0) : (double) late / residuals.length;
-        LocalDate finish = baselineStart.plusDays(Math.round(pd * Math.exp(logRatio)));
+        LocalDate finish = snapshot.baseline().start().plusDays(Math.round(pd * Math.exp(logRatio)));
         return new Forecast(true, null, expectedSlip, range, Math.round(probabilityLate * 100) / 100.0, finish,
-                mainFactors(features, logRatio, pd), version);
+                mainFactors(features, anchor, logRatio, pd), version);
+    }
+
+    /** The model's correction to the earned-schedule forecast for these features (what it was trained on). */
+    public double correction(Map<String, Double> features) {
+        return predict(features);
     }
 
     private double predict(Map<String, Double> features) {
@@ -68,11 +74,17 @@ public final class SlipModel {
     }
 
     /**
-     * Contribution of each feature: the forecast with the feature at its value minus the forecast with it at the
-     * card's typical value, in days. A one-at-a-time comparison, documented in models/README.md.
+     * The earned-schedule forecast the model starts from, then the features that move the model's correction
+     * most: each one's effect is the forecast with the feature at its value minus the forecast with it at the
+     * card's typical value, in days (one at a time; documented in models/README.md).
      */
-    private List<Forecast.Factor> mainFactors(Map<String, Double> features, double logRatio, double pd) {
-        record Effect(String name, double value, double days) {}
+    private List<Forecast.Factor> mainFactors(Map<String, Double> features, double anchor, double logRatio, double pd) {
+        List<Forecast.Factor> factors = new ArrayList<>();
+        long esSlip = Math.round(pd * (Math.exp(anchor) - 1));
+        factors.add(new Forecast.Factor("earnedSchedule", Math.round(Math.exp(anchor) * 1000) / 1000.0,
+                String.format(Locale.ROOT, "%+d days", esSlip), String.format(Locale.ROOT,
+                "earned schedule alone (AT + PD - ES) forecasts %d days %s", Math.abs(esSlip), esSlip >= 0 ? "late" : "early")));
+        record Effect(String name, double value, double typical, double days) {}
         List<Effect> effects = new ArrayList<>();
         for (Map.Entry<String, Double> feature : features.entrySet()) {
             Double typical = card.featureReference() == null ? null : card.featureReference().get(feature.getKey());
@@ -81,19 +93,17 @@ public final class SlipModel {
             }
             Map<String, Double> neutral = new java.util.LinkedHashMap<>(features);
             neutral.put(feature.getKey(), typical);
-            double days = pd * (Math.exp(logRatio) - Math.exp(predict(neutral)));
+            double days = pd * (Math.exp(logRatio) - Math.exp(anchor + predict(neutral)));
             if (Math.abs(days) >= 0.5) {
-                effects.add(new Effect(feature.getKey(), feature.getValue(), days));
+                effects.add(new Effect(feature.getKey(), feature.getValue(), typical, days));
             }
         }
         effects.sort(Comparator.comparingDouble((Effect e) -> -Math.abs(e.days())));
-        return effects.stream().limit(MAIN_FACTORS).map(e -> {
-            double typical = card.featureReference().get(e.name());
-            String effect = String.format(Locale.ROOT, "%+d days", Math.round(e.days()));
-            String words = String.format(Locale.ROOT, "%s is %.2f where a typical project has %.2f: %s days %s",
-                    e.name(), e.value(), typical, Math.abs(Math.round(e.days())), e.days() > 0 ? "later" : "earlier");
-            return new Forecast.Factor(e.name(), Math.round(e.value() * 1000) / 1000.0, effect, words);
-        }).toList();
+        effects.stream().limit(MAIN_FACTORS).forEach(e -> factors.add(new Forecast.Factor(e.name(),
+                Math.round(e.value() * 1000) / 1000.0, String.format(Locale.ROOT, "%+d days", Math.round(e.days())),
+                String.format(Locale.ROOT, "%s is %.2f where a typical project has %.2f: %d days %s", e.name(),
+                        e.value(), e.typical(), Math.abs(Math.round(e.days())), e.days() > 0 ? "later" : "earlier"))));
+        return factors;
     }
 
     private double quantile(double q) {

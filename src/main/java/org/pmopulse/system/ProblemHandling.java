@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.pmopulse.protrack.ProTrackException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -32,6 +33,12 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 : e.problems().size() + " problems, first: " + e.problems().get(0).field() + " " + e.problems().get(0).message();
         return problem(HttpStatus.valueOf(e.status()), "invalid-input",
                 e.status() == 400 ? "Invalid request" : "Invalid snapshot", detail, e.problems());
+    }
+
+    @ExceptionHandler(ProTrackException.class)
+    ResponseEntity<ProblemDetail> notProTrack(ProTrackException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "not-protrack", "Not a ProTrack file Pulse can import",
+                e.getMessage(), List.of(new FieldProblem("body", e.getMessage())));
     }
 
     @ExceptionHandler(NotJsonException.class)

@@ -81,8 +81,12 @@ abstract class SnapshotApiContract {
             }
         }
         assertThat(a.at("/ruleSet/version").asString()).startsWith("sha256:");
-        assertThat(a.at("/forecast/available").asBoolean()).isFalse();
-        assertThat(a.at("/forecast/reason").asString()).isNotBlank();
+        // the shipped model forecasts it: expected slip inside its 80 % range, with the factors behind it
+        JsonNode forecast = a.get("forecast");
+        assertThat(forecast.get("available").asBoolean()).as(forecast.toString()).isTrue();
+        assertThat(forecast.get("expectedSlipDays").asInt()).isBetween(forecast.at("/range80/0").asInt(),
+                forecast.at("/range80/1").asInt());
+        assertThat(forecast.at("/mainFactors/0/feature").asString()).isEqualTo("earnedSchedule");
         assertThat(a.at("/indicators/cpi").asDouble()).isEqualTo(0.828);
     }
 

@@ -2,67 +2,48 @@ package org.pmopulse.forecast;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pmopulse.metrics.EarnedValue;
 import org.pmopulse.metrics.Indicators;
+import org.pmopulse.snapshot.Snapshot;
+import org.pmopulse.snapshot.SnapshotReader;
 import org.pmopulse.system.PulseJson;
-import org.tribuo.MutableDataset;
-import org.tribuo.impl.ArrayExample;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
-import org.tribuo.regression.RegressionFactory;
-import org.tribuo.regression.Regressor;
-import org.tribuo.regression.rtree.CARTRegressionTrainer;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * The loading and forecasting mechanism, on a small model this test trains itself on a synthetic rule
- * (slip grows as SPI(t) falls). Nothing trained here ships; the real model is trained by its own command.
- */
+/** Loading the model safely, and the committed model forecasting demo projects. */
 class ForecasterTest {
+    private static final Path COMMITTED = Path.of("models", Forecaster.DEFAULT_MODEL_FILE);
+
     @TempDir
     Path dir;
 
-    private static Indicators indicators(double spiT, double elapsed) {
-        double pd = 300;
-        double at = elapsed * pd;
-        return new Indicators(1e6, null, null, null, 100 * spiT * elapsed, null, null, spiT, 1.0, null, null, pd, at,
-                spiT * at, spiT * at - at, spiT, null, null);
+    private static Snapshot demo(String file) throws IOException {
+        return new SnapshotReader().read(Files.readAllBytes(Path.of("data/demo", file)));
     }
 
-    private Path trainTinyModel() throws IOException {
-        var factory = new RegressionFactory();
-        var data = new MutableDataset<Regressor>(new SimpleDataSourceProvenance("synthetic test data", factory), factory);
-        SplittableRandom random = new SplittableRandom(7);
-        for (int i = 0; i < 400; i++) {
-            double spiT = 0.6 + 0.5 * random.nextDouble();
-            double elapsed = 0.1 + 0.8 * random.nextDouble();
-            Map<String, Double> features = SlipFeatures.extract(indicators(spiT, elapsed), List.of());
-            double target = Math.log(1 + (1 - spiT) * 0.8);
-            data.add(new ArrayExample<>(new Regressor("logDurationRatio", target),
-                    features.keySet().toArray(String[]::new), features.values().stream().mapToDouble(d -> d).toArray()));
-        }
-        var model = new CARTRegressionTrainer(6).train(data);
-        Path file = dir.resolve("slip-model.tribuo");
-        model.serializeToFile(file);
-        ModelCard card = new ModelCard("slip-test", "2026-11-23", "CART depth 6", "log(real/planned duration)",
-                SlipFeatures.NAMES, Map.of("spiT", 1.0, "spi", 1.0, "elapsed", 0.5, "percentComplete", 0.5, "cpi", 1.0,
-                "esDurationRatio", 1.0), List.of(-0.1, -0.05, 0.0, 0.02, 0.05, 0.1, 0.2), "synthetic", Map.of(), Map.of());
-        Files.writeString(dir.resolve("slip-model.card.json"), PulseJson.mapper().writeValueAsString(card));
-        return file;
+    private static Forecast forecast(Forecaster forecaster, Snapshot s) {
+        return forecaster.forecast(s, EarnedValue.of(s), List.of());
+    }
+
+    private Path copyOfCommittedModel() throws IOException {
+        Path model = dir.resolve(Forecaster.DEFAULT_MODEL_FILE);
+        Files.copy(COMMITTED, model);
+        Files.copy(Forecaster.cardOf(COMMITTED), Forecaster.cardOf(model));
+        return model;
     }
 
     @Test
-    void withoutAModelFileTheForecastSaysWhy() {
+    void withoutAModelFileTheForecastSaysWhy() throws IOException {
         Forecaster forecaster = Forecaster.load(dir.resolve("slip-model.tribuo"));
 
-        Forecast f = forecaster.forecast(indicators(0.8, 0.5), List.of(), LocalDate.of(2026, 1, 1));
+        Forecast f = forecast(forecaster, demo("ERP-2026_2026-11-20.json"));
 
         assertThat(f.available()).isFalse();
         assertThat(f.reason()).contains("no model file").contains("rules alone");
@@ -82,35 +63,57 @@ class ForecasterTest {
 
     @Test
     void aModelWithoutItsCardIsNotUsed() throws IOException {
-        Path file = trainTinyModel();
-        Files.delete(dir.resolve("slip-model.card.json"));
+        Path model = copyOfCommittedModel();
+        Files.delete(Forecaster.cardOf(model));
 
-        assertThat(Forecaster.load(file).unavailableReason().orElseThrow()).contains("card");
+        assertThat(Forecaster.load(model).unavailableReason().orElseThrow()).contains("card");
     }
 
     @Test
-    void forecastsSlipWithARangeProbabilityAndMainFactors() throws IOException {
-        Forecaster forecaster = Forecaster.load(trainTinyModel());
-        LocalDate start = LocalDate.of(2026, 1, 1);
+    void aModelTrainedForAnotherTargetIsRefused() throws IOException {
+        Path model = copyOfCommittedModel();
+        ObjectNode card = (ObjectNode) PulseJson.mapper().readTree(Files.readString(Forecaster.cardOf(model)));
+        card.put("target", "log(real duration / planned duration)");
+        Files.writeString(Forecaster.cardOf(model), card.toString());
 
-        Forecast behind = forecaster.forecast(indicators(0.7, 0.5), List.of(), start);
-        Forecast onTrack = forecaster.forecast(indicators(1.0, 0.5), List.of(), start);
+        assertThat(Forecaster.load(model).unavailableReason().orElseThrow()).contains("does not fit")
+                .contains("target");
+    }
 
-        assertThat(behind.available()).isTrue();
-        assertThat(behind.model()).startsWith("slip-test (sha256:");
-        assertThat(behind.expectedSlipDays()).isGreaterThan(onTrack.expectedSlipDays());
-        assertThat(behind.range80().get(0)).isLessThanOrEqualTo(behind.expectedSlipDays());
-        assertThat(behind.range80().get(1)).isGreaterThanOrEqualTo(behind.expectedSlipDays());
-        assertThat(behind.probabilityLate()).isBetween(0.0, 1.0);
-        assertThat(behind.finish()).isEqualTo(start.plusDays(300 + behind.expectedSlipDays()));
-        assertThat(behind.mainFactors()).isNotEmpty();
-        assertThat(behind.mainFactors().get(0).effect()).matches("[+-]\\d+ days");
+    @Test
+    void theCommittedModelForecastsADemoProjectWithARangeTheChanceOfLatenessAndItsMainFactors() throws IOException {
+        Forecaster forecaster = Forecaster.load(COMMITTED);
+        Snapshot failing = demo("ERP-2026_2026-11-20.json");
+        Snapshot healthy = demo("HR-PORTAL_2026-11-20.json");
+
+        Forecast late = forecast(forecaster, failing);
+        Forecast onTime = forecast(forecaster, healthy);
+
+        assertThat(late.available()).as(String.valueOf(late.reason())).isTrue();
+        assertThat(late.model()).startsWith("slip-random-forest (sha256:");
+        assertThat(late.expectedSlipDays()).isGreaterThan(onTime.expectedSlipDays());
+        assertThat(late.range80().get(0)).isLessThanOrEqualTo(late.expectedSlipDays());
+        assertThat(late.range80().get(1)).isGreaterThanOrEqualTo(late.expectedSlipDays());
+        assertThat(late.probabilityLate()).isBetween(0.0, 1.0).isGreaterThan(onTime.probabilityLate());
+        Indicators i = EarnedValue.of(failing);
+        long planned = ChronoUnit.DAYS.between(failing.baseline().start(), failing.baseline().finish());
+        assertThat(ChronoUnit.DAYS.between(failing.baseline().start(), late.finish()))
+                .isBetween(planned + late.expectedSlipDays() - 1L, planned + late.expectedSlipDays() + 1L);
+        assertThat(late.mainFactors().get(0).feature()).isEqualTo("earnedSchedule");
+        assertThat(late.mainFactors().get(0).explanation()).contains("earned schedule alone");
+        assertThat(late.mainFactors()).allSatisfy(f -> assertThat(f.effect()).matches("[+-]\\d+ days"));
+        assertThat(i.esForecastSlipDays()).isNotNull();
     }
 
     @Test
     void aSnapshotWithoutBaselineGetsNoForecast() throws IOException {
-        Forecaster forecaster = Forecaster.load(trainTinyModel());
+        Forecaster forecaster = Forecaster.load(COMMITTED);
+        Snapshot s = demo("ERP-2026_2026-11-20.json");
+        Snapshot noBaseline = new Snapshot(s.projectId(), s.asOf(), s.name(), s.methodology(), s.phase(), null,
+                s.progress(), s.forecastFinish(), s.pmStatus(), s.sponsor(), s.milestones(), s.deliverables(), s.risks(),
+                s.issues(), s.changes(), s.decisions(), s.resources(), s.dependencies(), s.stakeholders(),
+                s.governance(), s.sprints(), s.tasks(), s.transition());
 
-        assertThat(forecaster.forecast(Indicators.none(), List.of(), null).reason()).contains("baseline");
+        assertThat(forecast(forecaster, noBaseline).reason()).contains("baseline");
     }
 }

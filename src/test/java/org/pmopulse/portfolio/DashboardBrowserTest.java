@@ -99,7 +99,9 @@ class DashboardBrowserTest {
         List<WebElement> recommendations = browser.findElements(By.cssSelector("#recommendations > li"));
         assertThat(recommendations).hasSize(assessment.get("recommendations").size());
         assertThat(recommendations.get(0).getText()).contains(assessment.at("/recommendations/0/title").asString());
-        assertThat(browser.findElement(By.id("forecast")).getText()).contains("No forecast");
+        assertThat(browser.findElement(By.id("forecast")).getText())
+                .contains("Expected slip " + assessment.at("/forecast/expectedSlipDays").asInt() + " days")
+                .contains(assessment.at("/forecast/mainFactors/0/explanation").asString());
 
         screenshot("dashboard.png");
     }

@@ -158,7 +158,8 @@ class PortfolioApiTest {
         assertThat(md.body()).startsWith("# Portfolio health, week 2026-W47 (16 Nov 2026 to 22 Nov 2026)")
                 .contains("10 projects: " + counts.get("GREEN").asInt() + " GREEN, " + counts.get("AMBER").asInt()
                         + " AMBER, " + counts.get("RED").asInt() + " RED")
-                .contains("## Red projects").contains("## Cross-project conflicts").contains("No forecast model is installed");
+                .contains("## Red projects").contains("## Cross-project conflicts").contains("## Forecasts")
+                .doesNotContain("No forecast model is installed");
         String[] lines = csv.body().split("\n");
         assertThat(lines).hasSize(1 + view.get("projects").size());
         for (int i = 0; i < view.get("projects").size(); i++) {

@@ -8,7 +8,7 @@ import org.pmopulse.project.ProjectStore;
 import org.pmopulse.project.ProjectWeek;
 import org.pmopulse.rules.RuleSet;
 import org.pmopulse.rules.fact.OtherProject;
-import org.pmopulse.rules.portfolio.PortfolioMember;
+import org.pmopulse.rules.portfolio.Peers;
 import org.pmopulse.snapshot.IsoWeek;
 import org.pmopulse.snapshot.Snapshot;
 import org.pmopulse.snapshot.SnapshotStore;
@@ -71,9 +71,9 @@ public class ReplayService {
                 .map(StoredSnapshot::snapshot)
                 .collect(Collectors.groupingBy(Snapshot::projectId, TreeMap::new, Collectors.toList()));
 
-        Map<String, List<PortfolioMember>> peers = new TreeMap<>();
+        Map<String, Peers> peers = new TreeMap<>();
         for (LocalDate monday = start; !monday.isAfter(end); monday = monday.plusWeeks(1)) {
-            peers.put(IsoWeek.of(monday), portfolioWeeks.week(IsoWeek.of(monday)).stream().map(ProjectWeek::member).toList());
+            peers.put(IsoWeek.of(monday), Peers.of(portfolioWeeks.week(IsoWeek.of(monday)).stream().map(ProjectWeek::member).toList()));
         }
         List<ReplayReport.Item> items = byProject.values().parallelStream()
                 .flatMap(weeks -> replayProject(live, candidate, weeks, fromWeek, peers).stream())
@@ -83,7 +83,7 @@ public class ReplayService {
     }
 
     private List<ReplayReport.Item> replayProject(RuleSet live, RuleSet candidate, List<Snapshot> weeks, String fromWeek,
-                                                  Map<String, List<PortfolioMember>> peersByWeek) {
+                                                  Map<String, Peers> peersByWeek) {
         List<Snapshot> ordered = weeks.stream().sorted(Comparator.comparing(Snapshot::asOf)).toList();
         List<ReplayReport.Item> items = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
@@ -94,7 +94,7 @@ public class ReplayService {
             List<Snapshot> earlier = new ArrayList<>(ordered.subList(Math.max(0, i - Assessor.HISTORY_WEEKS), i));
             Collections.reverse(earlier);
             List<OtherProject> providers = projects.providersOf(s);
-            List<PortfolioMember> peers = peersByWeek.getOrDefault(IsoWeek.of(s.asOf()), List.of());
+            Peers peers = peersByWeek.getOrDefault(IsoWeek.of(s.asOf()), Peers.NONE);
             Assessment before = assessor.assess(live, s, earlier, null, providers, peers);
             Assessment after = assessor.assess(candidate, s, earlier, null, providers, peers);
             List<String> added = difference(after.findings(), before.findings());

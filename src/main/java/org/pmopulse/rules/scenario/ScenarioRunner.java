@@ -2,6 +2,7 @@ package org.pmopulse.rules.scenario;
 
 import org.pmopulse.assessment.Assessor;
 import org.pmopulse.forecast.Forecaster;
+import org.pmopulse.rules.portfolio.Peers;
 import org.pmopulse.rules.Finding;
 import org.pmopulse.rules.RuleSet;
 import org.pmopulse.snapshot.Snapshot;
@@ -79,6 +80,6 @@ public final class ScenarioRunner {
             }
             earlier.add(reader.read(week));
         }
-        return assessor.assess(rules, snapshot, earlier, null, scenario.otherProjects(), scenario.peers()).findings();
+        return assessor.assess(rules, snapshot, earlier, null, scenario.otherProjects(), Peers.of(scenario.peers())).findings();
     }
 }

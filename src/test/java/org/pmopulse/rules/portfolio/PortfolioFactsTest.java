@@ -32,7 +32,7 @@ class PortfolioFactsTest {
                 member("BILLING", Rag.RED, List.of(new Ties.Allocation("a.lee", 60)), List.of(), List.of()),
                 erp); // the project's own line among its peers is not counted twice
 
-        List<SharedPerson> people = only(SharedPerson.class, PortfolioFacts.facts(erp, peers));
+        List<SharedPerson> people = only(SharedPerson.class, PortfolioFacts.facts(erp, Peers.of(peers)));
 
         assertThat(people).singleElement().satisfies(p -> {
             assertThat(p.person()).isEqualTo("a.lee");
@@ -51,7 +51,7 @@ class PortfolioFactsTest {
                 member("WAREHOUSE", Rag.AMBER, List.of(), List.of("Northwind"), List.of()),
                 member("CRM-2026", Rag.RED, List.of(), List.of("Bluepeak"), List.of()));
 
-        List<SharedItem> items = only(SharedItem.class, PortfolioFacts.facts(self, peers));
+        List<SharedItem> items = only(SharedItem.class, PortfolioFacts.facts(self, Peers.of(peers)));
 
         assertThat(items).singleElement().satisfies(i -> {
             assertThat(i.kind()).isEqualTo(SharedItem.Kind.SUPPLIER);
@@ -69,8 +69,8 @@ class PortfolioFactsTest {
         PortfolioMember erp = member("ERP-2026", Rag.GREEN, List.of(), List.of(),
                 List.of(new Ties.Awaited("crm-2026", "api V2", LocalDate.of(2027, 2, 1))));
 
-        SharedItem seenByProvider = only(SharedItem.class, PortfolioFacts.facts(crm, List.of(billing, erp))).get(0);
-        SharedItem seenByWaiter = only(SharedItem.class, PortfolioFacts.facts(erp, List.of(billing, crm))).get(0);
+        SharedItem seenByProvider = only(SharedItem.class, PortfolioFacts.facts(crm, Peers.of(List.of(billing, erp)))).get(0);
+        SharedItem seenByWaiter = only(SharedItem.class, PortfolioFacts.facts(erp, Peers.of(List.of(billing, crm)))).get(0);
 
         assertThat(seenByProvider.name()).isEqualTo("CRM-2026: API v2");
         assertThat(seenByProvider.projects()).containsExactly("BILLING", "CRM-2026", "ERP-2026");
@@ -84,7 +84,7 @@ class PortfolioFactsTest {
         PortfolioMember billing = member("BILLING", Rag.GREEN, List.of(), List.of(),
                 List.of(new Ties.Awaited("CRM-2026", "API v2", LocalDate.of(2026, 12, 1))));
 
-        assertThat(only(WaitingProject.class, PortfolioFacts.facts(self, List.of(billing))))
+        assertThat(only(WaitingProject.class, PortfolioFacts.facts(self, Peers.of(List.of(billing)))))
                 .containsExactly(new WaitingProject("BILLING", "API v2", LocalDate.of(2026, 12, 1), DEC_18, 17));
     }
 
@@ -92,7 +92,7 @@ class PortfolioFactsTest {
     void nothingSharedMeansNoFacts() {
         PortfolioMember self = member("A", Rag.RED, List.of(new Ties.Allocation("x", 100)), List.of("S"), List.of());
 
-        assertThat(PortfolioFacts.facts(self, List.of(member("B", Rag.RED, List.of(new Ties.Allocation("y", 100)),
-                List.of("T"), List.of())))).isEmpty();
+        assertThat(PortfolioFacts.facts(self, Peers.of(List.of(member("B", Rag.RED, List.of(new Ties.Allocation("y", 100)),
+                List.of("T"), List.of()))))).isEmpty();
     }
 }
