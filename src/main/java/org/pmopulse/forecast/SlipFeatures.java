@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * The features and the target of the slip model, computed by the same code at training and at inference so they
  * cannot drift apart. Only what is known on the snapshot date is used: the snapshot and earlier weeks. A feature
- * whose inputs are missing is left out (the model then reads it as 0).
+ * whose inputs are missing is left out; the model stands the typical value in for it.
  *
  * <p>The model learns a correction to the earned-schedule forecast {@code AT + (PD - ES)} (ES1), the strongest
  * classic forecast on real projects: its target is {@code log(real duration / ES1)}, and the forecast duration

@@ -66,7 +66,11 @@ public final class SlipModel {
         return predict(features);
     }
 
-    private double predict(Map<String, Double> features) {
+    /** Missing features at the card's typical value, as in training. */
+    private double predict(Map<String, Double> given) {
+        Map<String, Double> features = new java.util.LinkedHashMap<>(
+                card.featureReference() == null ? Map.of() : card.featureReference());
+        features.putAll(given);
         String[] names = features.keySet().toArray(String[]::new);
         double[] values = features.values().stream().mapToDouble(Double::doubleValue).toArray();
         Example<Regressor> example = new ArrayExample<>(RegressionFactory.UNKNOWN_REGRESSOR, names, values);

@@ -92,6 +92,9 @@ class ForecasterTest {
         assertThat(late.available()).as(String.valueOf(late.reason())).isTrue();
         assertThat(late.model()).startsWith("slip-random-forest (sha256:");
         assertThat(late.expectedSlipDays()).isGreaterThan(onTime.expectedSlipDays());
+        // the demo sends no task network: the model must read that as "typical", not as an extreme
+        assertThat(late.expectedSlipDays()).isPositive();
+        assertThat(late.probabilityLate()).isGreaterThan(0.5);
         assertThat(late.range80().get(0)).isLessThanOrEqualTo(late.expectedSlipDays());
         assertThat(late.range80().get(1)).isGreaterThanOrEqualTo(late.expectedSlipDays());
         assertThat(late.probabilityLate()).isBetween(0.0, 1.0).isGreaterThan(onTime.probabilityLate());

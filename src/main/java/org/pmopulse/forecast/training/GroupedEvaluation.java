@@ -64,8 +64,9 @@ public final class GroupedEvaluation {
             fold++;
             List<TrainingRow> train = rows.stream().filter(r -> !r.projectId().equals(project)).toList();
             List<TrainingRow> test = rows.stream().filter(r -> r.projectId().equals(project)).toList();
-            Model<Regressor> model = trainer.get().train(SlipData.dataset(train, "leave out " + project));
-            corrections.put(project, test.stream().mapToDouble(r -> predict(model, r)).toArray());
+            Map<String, Double> typical = SlipTraining.medians(train);
+            Model<Regressor> model = trainer.get().train(SlipData.dataset(train, typical, "leave out " + project));
+            corrections.put(project, test.stream().mapToDouble(r -> predict(model, r, typical)).toArray());
             progress.accept(String.format(Locale.ROOT, "  %s fold %d/%d: left out %s (%d snapshots)", trainerName,
                     fold, projects.size(), project, test.size()));
         }
@@ -117,8 +118,8 @@ public final class GroupedEvaluation {
                 + " trained on", rows, projects, corrections);
     }
 
-    static double predict(Model<Regressor> model, TrainingRow row) {
-        return model.predict(SlipData.unlabelled(row.features())).getOutput().getValues()[0];
+    static double predict(Model<Regressor> model, TrainingRow row, Map<String, Double> typical) {
+        return model.predict(SlipData.unlabelled(SlipData.complete(row.features(), typical))).getOutput().getValues()[0];
     }
 
     private static Errors errors(String method, List<TrainingRow> rows, ToDoubleFunction<TrainingRow> forecast) {

@@ -50,11 +50,12 @@ public final class SlipTraining {
     public static ModelCard train(List<TrainingRow> rows, GroupedEvaluation.Result chosen, List<GroupedEvaluation.Result> all,
                                   String trainingData, Path modelFile) throws IOException {
         var trainer = Candidates.named(chosen.trainer());
-        Model<Regressor> model = trainer.train(SlipData.dataset(rows, trainingData));
+        Map<String, Double> typical = medians(rows);
+        Model<Regressor> model = trainer.train(SlipData.dataset(rows, typical, trainingData));
         Files.createDirectories(modelFile.toAbsolutePath().getParent());
         model.serializeToFile(modelFile);
         ModelCard card = new ModelCard("slip-" + chosen.trainer(), Instant.now().toString(), trainer.toString(),
-                SlipFeatures.TARGET, SlipFeatures.NAMES, medians(rows),
+                SlipFeatures.TARGET, SlipFeatures.NAMES, typical,
                 chosen.predictions().stream().map(p -> Math.round(p.residual() * 10_000) / 10_000.0).sorted().toList(),
                 trainingData, evaluation(chosen, all), Map.of(
                         "trainedBy", "java -jar pulse.jar train",
@@ -65,7 +66,10 @@ public final class SlipTraining {
         return card;
     }
 
-    /** Each feature's median over the training rows: the "typical project" the main factors are measured against. */
+    /**
+     * Each feature's median over the training rows: the "typical project" that stands in for a missing feature
+     * and that the main factors are measured against.
+     */
     static Map<String, Double> medians(List<TrainingRow> rows) {
         Map<String, Double> medians = new LinkedHashMap<>();
         for (String name : SlipFeatures.NAMES) {
