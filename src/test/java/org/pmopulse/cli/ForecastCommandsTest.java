@@ -3,6 +3,7 @@ package org.pmopulse.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pmopulse.forecast.Forecaster;
+import org.pmopulse.protrack.SmallProTrackFile;
 import org.pmopulse.support.Cli;
 
 import java.io.IOException;
@@ -21,7 +22,7 @@ class ForecastCommandsTest {
     private Path threeProjects() throws IOException {
         Path files = Files.createDirectories(dir.resolve("protrack"));
         for (String name : List.of("P1 first.p2x", "P2 second.p2x", "P3 third.p2x")) {
-            Files.copy(Path.of("src/test/resources/protrack/small.p2x"), files.resolve(name));
+            SmallProTrackFile.writeTo(files, name);
         }
         return files;
     }
@@ -57,8 +58,7 @@ class ForecastCommandsTest {
 
     @Test
     void tooFewFinishedProjectsIsAClearRefusal() throws IOException {
-        Path one = Files.createDirectories(dir.resolve("one"));
-        Files.copy(Path.of("src/test/resources/protrack/small.p2x"), one.resolve("P1.p2x"));
+        Path one = SmallProTrackFile.writeTo(dir.resolve("one"), "P1.p2x").getParent();
 
         Cli.Run run = Cli.run("train", "--protrack", one.toString(), "--models", dir.resolve("m").toString());
 

@@ -7,9 +7,7 @@ import org.pmopulse.support.Http;
 import org.pmopulse.support.RunningPulse;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,8 +28,8 @@ class ProTrackImportApiTest {
     }
 
     @Test
-    void anUploadStoresAndAssessesEveryPeriodAndASecondUploadChangesNothing() throws IOException {
-        byte[] file = Files.readAllBytes(ProTrackProjectTest.SMALL);
+    void anUploadStoresAndAssessesEveryPeriodAndASecondUploadChangesNothing() {
+        byte[] file = SmallProTrackFile.bytes();
 
         Http.Response first = http.post("/api/imports/protrack?fileName=small.p2x", file, "application/xml");
         Http.Response again = http.post("/api/imports/protrack?fileName=small.p2x", file, "application/xml");

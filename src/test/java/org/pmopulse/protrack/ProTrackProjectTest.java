@@ -8,10 +8,7 @@ import org.pmopulse.snapshot.Snapshot;
 import org.pmopulse.snapshot.SnapshotReader;
 import org.pmopulse.system.PulseJson;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -19,19 +16,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The small test project (src/test/resources/protrack/small.p2x), worked by hand: Design (Mon-Tue, fixed 1 000 +
+ * The small test project ({@link SmallProTrackFile}), worked by hand: Design (Mon-Tue, fixed 1 000 +
  * a designer at 50 an hour, 16 h), Build (Thu-Mon after the Wednesday holiday, 100 an hour, 24 h), Handover
  * (a milestone on Tuesday 14 January worth 200). Budget 1 800 + 2 400 + 200 = 4 400.
  */
 class ProTrackProjectTest {
-    static final Path SMALL = Path.of("src/test/resources/protrack/small.p2x");
-
-    static ProTrackProject small() throws IOException {
-        return new ProTrackProject(new ProTrackReader().read(Files.readAllBytes(SMALL), "small.p2x"), "SMALL");
+    static ProTrackProject small() {
+        return SmallProTrackFile.project();
     }
 
     @Test
-    void theBaselineCostsFollowTheFixedPerUseAndHourlyParts() throws IOException {
+    void theBaselineCostsFollowTheFixedPerUseAndHourlyParts() {
         ProTrackProject p = small();
 
         assertThat(p.budget()).isEqualTo(4400);
@@ -42,7 +37,7 @@ class ProTrackProjectTest {
     }
 
     @Test
-    void eachPeriodBecomesASnapshotWithPlannedEarnedAndActualValue() throws IOException {
+    void eachPeriodBecomesASnapshotWithPlannedEarnedAndActualValue() {
         List<Snapshot> snapshots = small().snapshots();
 
         Snapshot first = snapshots.get(0);
@@ -67,7 +62,7 @@ class ProTrackProjectTest {
     }
 
     @Test
-    void twoPeriodsInOneIsoWeekKeepTheLaterWithANote() throws IOException {
+    void twoPeriodsInOneIsoWeekKeepTheLaterWithANote() {
         ProTrackProject p = small();
         List<Snapshot> snapshots = p.snapshots();
 
@@ -82,7 +77,7 @@ class ProTrackProjectTest {
     }
 
     @Test
-    void theSnapshotsPassTheSnapshotContractAndGiveTheEarnedSchedule() throws IOException {
+    void theSnapshotsPassTheSnapshotContractAndGiveTheEarnedSchedule() {
         for (Snapshot s : small().snapshots()) {
             Snapshot checked = new SnapshotReader().read(PulseJson.mapper().valueToTree(s));
             assertThat(checked).isEqualTo(s);
@@ -116,8 +111,8 @@ class ProTrackProjectTest {
     }
 
     @Test
-    void aNumberThatDoesNotParseIsNamedByItsElement() throws IOException {
-        String broken = Files.readString(SMALL).replace("<FixedBaselineCost>1000</FixedBaselineCost>",
+    void aNumberThatDoesNotParseIsNamedByItsElement() {
+        String broken = SmallProTrackFile.XML.replace("<FixedBaselineCost>1000</FixedBaselineCost>",
                 "<FixedBaselineCost>a lot</FixedBaselineCost>");
 
         assertThatThrownBy(() -> new ProTrackReader().read(broken.getBytes(StandardCharsets.UTF_8), "b.p2x"))

@@ -1,13 +1,9 @@
 package org.pmopulse.forecast.training;
 
 import org.junit.jupiter.api.Test;
-import org.pmopulse.protrack.ProTrackProject;
-import org.pmopulse.protrack.ProTrackReader;
+import org.pmopulse.protrack.SmallProTrackFile;
 import org.pmopulse.snapshot.Snapshot;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -15,23 +11,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** How a finished project is recognised in Pulse's own data, and what it gives the training. */
 class ClosedProjectsTest {
-    private static List<Snapshot> small() throws IOException {
-        return new ProTrackProject(new ProTrackReader().read(Files.readAllBytes(
-                Path.of("src/test/resources/protrack/small.p2x")), "small.p2x"), "SMALL").snapshots();
+    private static List<Snapshot> small() {
+        return SmallProTrackFile.project().snapshots();
     }
 
     @Test
-    void aProjectClosingAtOneHundredPercentFinishedOnItsLatestTaskFinish() throws IOException {
+    void aProjectClosingAtOneHundredPercentFinishedOnItsLatestTaskFinish() {
         assertThat(ClosedProjects.realFinish(small())).isEqualTo(LocalDate.of(2025, 1, 15));
     }
 
     @Test
-    void aProjectStillRunningIsNotTrainingData() throws IOException {
+    void aProjectStillRunningIsNotTrainingData() {
         assertThat(ClosedProjects.realFinish(small().subList(0, 1))).isNull();
     }
 
     @Test
-    void eachForecastableSnapshotBecomesARowWithTheRealDurationAndNoLaterKnowledge() throws IOException {
+    void eachForecastableSnapshotBecomesARowWithTheRealDurationAndNoLaterKnowledge() {
         List<TrainingRow> rows = new ClosedProject("SMALL", small(), LocalDate.of(2025, 1, 15)).rows();
 
         assertThat(rows).hasSize(2);
