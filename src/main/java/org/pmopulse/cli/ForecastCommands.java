@@ -1,6 +1,5 @@
 package org.pmopulse.cli;
 
-import org.pmopulse.PulseApplication;
 import org.pmopulse.forecast.Forecaster;
 import org.pmopulse.forecast.ModelCard;
 import org.pmopulse.forecast.SlipModel;
@@ -13,9 +12,6 @@ import org.pmopulse.protrack.ProTrackException;
 import org.pmopulse.protrack.ProTrackFiles;
 import org.pmopulse.protrack.ProTrackImportService;
 import org.pmopulse.protrack.ProTrackProject;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * {@code pulse import protrack}, {@code pulse train} and {@code pulse evaluate}: the slip model's data, training
@@ -53,7 +48,7 @@ final class ForecastCommands {
             throw new PulseCli.UsageException("import needs 'protrack' and at least one file or folder");
         }
         List<Path> files = ProTrackFiles.expand(args.subList(1, args.size()).stream().map(Path::of).toList());
-        return withPulse(err, context -> {
+        return PulseCli.withStorage(err, "import", context -> {
             ProTrackImportService imports = context.getBean(ProTrackImportService.class);
             int failed = 0;
             for (Path file : files) {
@@ -143,7 +138,7 @@ final class ForecastCommands {
             description = "ProTrack files in " + protrack + " (" + projects.size() + " finished projects)"
                     + (protrack.contains("dslib") ? "; data set: " + DSLIB_CITATION : "");
         } else {
-            Integer code = withPulse(err, context -> {
+            int code = PulseCli.withStorage(err, "reading the finished projects", context -> {
                 projects.addAll(context.getBean(ClosedProjects.class).all());
                 return PulseCli.OK;
             });
@@ -173,17 +168,5 @@ final class ForecastCommands {
                     r.realDays()));
         }
         Files.writeString(file, csv);
-    }
-
-    /** Runs {@code work} in a Pulse context without the web server (the configured MongoDB, no demo load). */
-    static int withPulse(PrintStream err, Function<ConfigurableApplicationContext, Integer> work) {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PulseApplication.class)
-                .web(WebApplicationType.NONE)
-                .run("--pulse.demo.load=false", "--logging.config=classpath:logback-cli.xml")) {
-            return work.apply(context);
-        } catch (RuntimeException e) {
-            err.println("pulse: could not start Pulse's storage: " + e.getMessage());
-            return PulseCli.FAILED;
-        }
     }
 }

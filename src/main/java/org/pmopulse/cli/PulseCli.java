@@ -1,5 +1,6 @@
 package org.pmopulse.cli;
 
+import org.pmopulse.PulseApplication;
 import org.pmopulse.assessment.Assessment;
 import org.pmopulse.assessment.Assessor;
 import org.pmopulse.demo.DemoPortfolioGenerator;
@@ -11,6 +12,9 @@ import org.pmopulse.snapshot.SnapshotReader;
 import org.pmopulse.system.InvalidInputException;
 import org.pmopulse.system.NotJsonException;
 import org.pmopulse.system.PulseJson;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The command line: work that needs neither the web server nor a database.
@@ -179,6 +184,23 @@ public final class PulseCli {
     }
 
     /** {@code --name value} options and positional arguments. */
+    /**
+     * Runs {@code work} in a Pulse context on the configured storage, without the web server and without the
+     * demo load; {@code task} names it in the error when the storage cannot be opened.
+     */
+    static int withStorage(PrintStream err, String task, Function<ConfigurableApplicationContext, Integer> work) {
+        // arguments, not default properties: application.yaml would override defaults and load the demo
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PulseApplication.class)
+                .web(WebApplicationType.NONE)
+                .run("--pulse.demo.load=false", "--logging.config=classpath:logback-cli.xml")) {
+            return work.apply(context);
+        } catch (RuntimeException e) {
+            err.println("pulse: " + task + " failed: " + e.getMessage() + (String.valueOf(e.getMessage()).contains("locked")
+                    ? " (the embedded database is in use by a running Pulse: stop it, or set SPRING_MONGODB_URI)" : ""));
+            return FAILED;
+        }
+    }
+
     static final class Options {
         private final Map<String, String> named = new HashMap<>();
         private final List<String> positional = new ArrayList<>();

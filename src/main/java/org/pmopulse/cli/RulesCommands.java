@@ -1,6 +1,5 @@
 package org.pmopulse.cli;
 
-import org.pmopulse.PulseApplication;
 import org.pmopulse.rules.LiveRules;
 import org.pmopulse.rules.RuleFolder;
 import org.pmopulse.rules.RuleSetBuilder;
@@ -15,9 +14,6 @@ import org.pmopulse.rules.scenario.ScenarioFiles;
 import org.pmopulse.rules.scenario.ScenarioRunner;
 import org.pmopulse.system.PathValues;
 import org.pmopulse.system.PulseJson;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -118,10 +114,7 @@ final class RulesCommands {
             e.report().errors().forEach(m -> err.println("  " + m));
             return PulseCli.FAILED;
         }
-        // arguments, not default properties: application.yaml would override defaults and load the demo
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PulseApplication.class)
-                .web(WebApplicationType.NONE)
-                .run("--pulse.demo.load=false", "--logging.config=classpath:logback-cli.xml")) {
+        return PulseCli.withStorage(err, "replay", context -> {
             LiveRules live = context.getBean(LiveRules.class);
             ReplayReport report = context.getBean(ReplayService.class).replay(live.current(), candidate, from, to, projects);
             out.println(report.summary());
@@ -130,11 +123,7 @@ final class RulesCommands {
                 out.println("detail written to " + outFile);
             }
             return PulseCli.OK;
-        } catch (RuntimeException e) {
-            err.println("pulse: replay failed: " + e.getMessage() + (String.valueOf(e.getMessage()).contains("locked")
-                    ? " (the embedded database is in use by a running Pulse: stop it, or set SPRING_MONGODB_URI)" : ""));
-            return PulseCli.FAILED;
-        }
+        });
     }
 
     private static LocalDate date(PulseCli.Options options, String name) {

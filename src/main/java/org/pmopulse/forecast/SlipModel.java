@@ -53,7 +53,8 @@ public final class SlipModel {
         double anchor = Math.log(SlipFeatures.es1Days(now) / pd);
         double logRatio = anchor + predict(features);
         int expectedSlip = slipDays(logRatio, pd);
-        List<Integer> range = List.of(slipDays(logRatio + quantile(0.10), pd), slipDays(logRatio + quantile(0.90), pd));
+        List<Integer> range = List.of(slipDays(logRatio + quantile(residuals, 0.10), pd),
+                slipDays(logRatio + quantile(residuals, 0.90), pd));
         long late = java.util.Arrays.stream(residuals).filter(r -> logRatio + r > 0).count();
         double probabilityLate = residuals.length == 0 ? (logRatio > 0 ? 1 : 0) : (double) late / residuals.length;
         LocalDate finish = snapshot.baseline().start().plusDays(Math.round(pd * Math.exp(logRatio)));
@@ -110,14 +111,15 @@ public final class SlipModel {
         return factors;
     }
 
-    private double quantile(double q) {
-        if (residuals.length == 0) {
+    /** The {@code q} quantile of sorted values, interpolated linearly; 0 for none. Also used by the evaluation. */
+    public static double quantile(double[] sorted, double q) {
+        if (sorted.length == 0) {
             return 0;
         }
-        double position = q * (residuals.length - 1);
+        double position = q * (sorted.length - 1);
         int lower = (int) Math.floor(position);
-        int upper = Math.min(residuals.length - 1, lower + 1);
-        return residuals[lower] + (position - lower) * (residuals[upper] - residuals[lower]);
+        int upper = Math.min(sorted.length - 1, lower + 1);
+        return sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
     }
 
     private static int slipDays(double logRatio, double plannedDays) {

@@ -42,6 +42,7 @@ public final class ProTrackProject {
     private final Map<Integer, Costed> activities = new LinkedHashMap<>();
     private final LocalDateTime plannedFinish;
     private final List<String> notes = new ArrayList<>();
+    private final List<Snapshot> snapshots;
 
     /** An activity with its costs split as they accrue, and its place on the working-hour axis. */
     private record Costed(ProTrackFile.Activity activity, double startHour, double fixedPart, double hourlyRate,
@@ -85,6 +86,7 @@ public final class ProTrackProject {
                     end, List.copyOf(names)));
         }
         this.plannedFinish = finish;
+        this.snapshots = convert();
     }
 
     /** A project id from a file name: its first word, in capitals ({@code C2011-10 Building a House.p2x} -> C2011-10). */
@@ -131,19 +133,25 @@ public final class ProTrackProject {
                 .allMatch(t -> t.percentComplete() >= DONE);
     }
 
-    /** Things the import had to decide (periods left out, and why). */
+    /** Things the conversion had to decide (periods left out, and why). */
     public List<String> notes() {
         return List.copyOf(notes);
     }
 
     public double plannedValueAt(LocalDateTime t) {
-        double hour = calendar.workingHoursBetween(start, t);
+        return plannedValueAtHour(calendar.workingHoursBetween(start, t));
+    }
+
+    private double plannedValueAtHour(double hour) {
         return activities.values().stream().mapToDouble(c -> c.plannedValueAt(hour)).sum();
     }
 
     /** One snapshot per tracking period, oldest first. */
     public List<Snapshot> snapshots() {
-        notes.clear();
+        return snapshots;
+    }
+
+    private List<Snapshot> convert() {
         Snapshot.Baseline baseline = new Snapshot.Baseline(start(), plannedFinish(), round(budget()), null, curve());
         Map<String, Snapshot> byWeek = new LinkedHashMap<>();
         for (ProTrackFile.Period p : file.periods()) {
@@ -167,8 +175,13 @@ public final class ProTrackProject {
      */
     private List<Snapshot.PvPoint> curve() {
         List<Snapshot.PvPoint> points = new ArrayList<>();
+        LocalDateTime from = start;
+        double hour = 0; // working hours from the start, counted a day at a time
         for (LocalDate day = start(); !day.isAfter(plannedFinish()); day = day.plusDays(1)) {
-            points.add(new Snapshot.PvPoint(day, round(plannedValueAt(day.plusDays(1).atStartOfDay()))));
+            LocalDateTime endOfDay = day.plusDays(1).atStartOfDay();
+            hour += calendar.workingHoursBetween(from, endOfDay);
+            from = endOfDay;
+            points.add(new Snapshot.PvPoint(day, round(plannedValueAtHour(hour))));
         }
         return points;
     }

@@ -67,10 +67,9 @@ public final class ProTrackReader {
             }
             return new ProTrackFile(name == null || name.isBlank() ? fileName : name.strip(), calendar, activities,
                     resources, assignments, relations, periods);
+        } catch (ProTrackException e) {
+            throw e;
         } catch (RuntimeException e) { // numbers, dates, calendars: the message names the element
-            if (e instanceof ProTrackException p) {
-                throw p;
-            }
             throw new ProTrackException(fileName, e.getMessage());
         }
     }

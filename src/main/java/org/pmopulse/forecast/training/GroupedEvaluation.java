@@ -85,10 +85,13 @@ public final class GroupedEvaluation {
             }
         }
         List<Prediction> predictions = new ArrayList<>();
-        for (Prediction p : raw) {
-            double[] others = raw.stream().filter(o -> !o.row().projectId().equals(p.row().projectId()))
+        for (String project : projects) {
+            double[] others = raw.stream().filter(o -> !o.row().projectId().equals(project))
                     .mapToDouble(Prediction::residual).sorted().toArray();
-            predictions.add(new Prediction(p.row(), p.correction(), quantile(others, 0.10), quantile(others, 0.90)));
+            double low = SlipModel.quantile(others, 0.10);
+            double high = SlipModel.quantile(others, 0.90);
+            raw.stream().filter(p -> p.row().projectId().equals(project))
+                    .forEach(p -> predictions.add(new Prediction(p.row(), p.correction(), low, high)));
         }
         double coverage = predictions.stream().filter(Prediction::covered).count() / (double) predictions.size();
         List<Errors> errors = List.of(
@@ -136,16 +139,6 @@ public final class GroupedEvaluation {
     private static double mape(List<TrainingRow> rows, ToDoubleFunction<TrainingRow> forecast) {
         return rows.stream().mapToDouble(r -> 100 * Math.abs(forecast.applyAsDouble(r) - r.realDays()) / r.realDays())
                 .average().orElse(Double.NaN);
-    }
-
-    static double quantile(double[] sorted, double q) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        double position = q * (sorted.length - 1);
-        int lower = (int) Math.floor(position);
-        int upper = Math.min(sorted.length - 1, lower + 1);
-        return sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
     }
 
     /** The comparison as a Markdown table, with the row counts per stage and the range's coverage. */

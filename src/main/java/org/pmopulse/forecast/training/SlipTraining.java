@@ -3,6 +3,7 @@ package org.pmopulse.forecast.training;
 import org.pmopulse.forecast.Forecaster;
 import org.pmopulse.forecast.ModelCard;
 import org.pmopulse.forecast.SlipFeatures;
+import org.pmopulse.forecast.SlipModel;
 import org.pmopulse.system.PulseJson;
 import org.tribuo.Model;
 import org.tribuo.regression.Regressor;
@@ -76,7 +77,7 @@ public final class SlipTraining {
             double[] values = rows.stream().map(r -> r.features().get(name)).filter(Objects::nonNull)
                     .mapToDouble(Double::doubleValue).sorted().toArray();
             if (values.length > 0) {
-                medians.put(name, Math.round(GroupedEvaluation.quantile(values, 0.5) * 10_000) / 10_000.0);
+                medians.put(name, Math.round(SlipModel.quantile(values, 0.5) * 10_000) / 10_000.0);
             }
         }
         return medians;

@@ -17,14 +17,12 @@ public final class Peers {
     /** A project that waits for a deliverable. */
     record Waiting(PortfolioMember member, Ties.Awaited awaited) {}
 
-    private final List<PortfolioMember> members;
     private final Map<String, PortfolioMember> byId = new HashMap<>();
     private final Map<String, List<PortfolioMember>> byPerson = new HashMap<>();
     private final Map<String, List<PortfolioMember>> bySupplier = new HashMap<>();
     private final Map<String, List<Waiting>> byProvider = new HashMap<>();
 
     private Peers(List<PortfolioMember> members) {
-        this.members = List.copyOf(members);
         for (PortfolioMember m : members) {
             byId.put(normal(m.projectId()), m);
             m.ties().people().forEach(a -> byPerson.computeIfAbsent(normal(a.person()), k -> new ArrayList<>()).add(m));
@@ -39,7 +37,7 @@ public final class Peers {
     }
 
     public boolean isEmpty() {
-        return members.isEmpty();
+        return byId.isEmpty();
     }
 
     /** Every project but {@code self} with a line for this person. */
