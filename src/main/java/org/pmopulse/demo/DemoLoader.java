@@ -1,8 +1,9 @@
 package org.pmopulse.demo;
 
 import org.pmopulse.portfolio.Job;
+import org.pmopulse.project.PortfolioWeeks;
 import org.pmopulse.portfolio.WeeklyBatch;
-import org.pmopulse.snapshot.Snapshot;
+import org.pmopulse.snapshot.IsoWeek;
 import org.pmopulse.snapshot.SnapshotReader;
 import org.pmopulse.snapshot.SnapshotStore;
 import org.pmopulse.system.PulseProperties;
@@ -17,14 +18,15 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * On the first start (an empty database) loads and assesses the demo portfolio from {@code pulse.demo.dir},
- * so a newcomer sees a portfolio at once. Off with {@code pulse.demo.load=false}; never touches a database
- * that already holds snapshots.
+ * so a newcomer sees a portfolio at once. The snapshots are stored first and then assessed week by week by the
+ * weekly batch, so every week sees all of its projects; a first start stopped between the two finishes the
+ * assessment on the next start. Off with {@code pulse.demo.load=false}; never touches a database that holds
+ * assessments.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -33,40 +35,54 @@ class DemoLoader implements ApplicationRunner {
     private final PulseProperties properties;
     private final SnapshotStore snapshots;
     private final SnapshotReader reader;
+    private final PortfolioWeeks portfolioWeeks;
     private final WeeklyBatch batch;
 
-    DemoLoader(PulseProperties properties, SnapshotStore snapshots, SnapshotReader reader, WeeklyBatch batch) {
+    DemoLoader(PulseProperties properties, SnapshotStore snapshots, SnapshotReader reader,
+               PortfolioWeeks portfolioWeeks, WeeklyBatch batch) {
         this.properties = properties;
         this.snapshots = snapshots;
         this.reader = reader;
+        this.portfolioWeeks = portfolioWeeks;
         this.batch = batch;
     }
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        Path dir = properties.demo().dir();
-        if (!properties.demo().load() || snapshots.count() > 0) {
-            return;
-        }
-        if (!Files.isDirectory(dir)) {
-            log.warn("Demo portfolio folder {} not found; starting empty", dir.toAbsolutePath());
+        if (!properties.demo().load()) {
             return;
         }
         long started = System.nanoTime();
+        int stored = 0;
+        if (snapshots.count() == 0) {
+            stored = storeDemoFiles(properties.demo().dir());
+            if (stored == 0) {
+                return;
+            }
+        } else if (portfolioWeeks.latestWeek().isPresent()) {
+            return; // an assessed database: not a first start
+        } else {
+            log.info("Snapshots are stored but none is assessed (a first start stopped while assessing); assessing them");
+        }
+        Job job = batch.runNow(IsoWeek.monday(snapshots.earliestWeek().orElseThrow()), "demo");
+        log.info("Loaded and assessed the demo portfolio: {} snapshots stored, every week assessed in {} ms ({} failed)",
+                stored, (System.nanoTime() - started) / 1_000_000, job.failed());
+    }
+
+    /** Stores the demo snapshots without assessing them; returns how many. */
+    private int storeDemoFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            log.warn("Demo portfolio folder {} not found; starting empty", dir.toAbsolutePath());
+            return 0;
+        }
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
-            // file names are <projectId>_<asOf>.json, so name order is week order within each project
             files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
-        LocalDate first = null;
         for (Path file : files) {
-            Snapshot snapshot = reader.read(Files.readAllBytes(file));
-            snapshots.save(snapshot);
-            first = first == null || snapshot.asOf().isBefore(first) ? snapshot.asOf() : first;
+            snapshots.save(reader.read(Files.readAllBytes(file)));
         }
-        // stored first and assessed week by week as the weekly batch does, so every week sees all of its projects
-        Job job = batch.runNow(first, "demo");
-        log.info("Loaded and assessed the demo portfolio: {} snapshots from {} in {} ms ({} failed)", files.size(),
-                dir.toAbsolutePath(), (System.nanoTime() - started) / 1_000_000, job.failed());
+        log.info("Stored the demo portfolio: {} snapshots from {}", files.size(), dir.toAbsolutePath());
+        return files.size();
     }
 }

@@ -141,7 +141,16 @@ public class SnapshotStore {
 
     /** The latest week any project has a snapshot for. */
     public Optional<String> latestWeek() {
-        return Optional.ofNullable(mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "week")).limit(1),
+        return firstWeek(Sort.Direction.DESC);
+    }
+
+    /** The earliest week any project has a snapshot for. */
+    public Optional<String> earliestWeek() {
+        return firstWeek(Sort.Direction.ASC);
+    }
+
+    private Optional<String> firstWeek(Sort.Direction order) {
+        return Optional.ofNullable(mongo.findOne(new Query().with(Sort.by(order, "week")).limit(1),
                 StoredSnapshot.class, CURRENT)).map(StoredSnapshot::week);
     }
 

@@ -2,9 +2,13 @@ package org.pmopulse.api;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pmopulse.snapshot.SnapshotReader;
+import org.pmopulse.snapshot.SnapshotStore;
 import org.pmopulse.support.Http;
 import org.pmopulse.support.RunningPulse;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +42,22 @@ class RestartTest {
             assertThat(http.get("/api/projects").body()).isEqualTo(projectsBefore);
             assertThat(http.get("/api/projects/ERP-2026/history").body()).isEqualTo(historyBefore);
             assertThat(http.get("/api/projects/ERP-2026/snapshots").json().size()).isEqualTo(16);
+        }
+    }
+
+    @Test
+    void aFirstStartStoppedWhileAssessingTheDemoFinishesOnTheNextStart() throws IOException {
+        try (RunningPulse interrupted = RunningPulse.start("--pulse.data-dir=" + dataDir,
+                "--pulse.embedded-mongo.persistent=true", "--pulse.demo.load=false")) {
+            // what a first start leaves when stopped after storing the demo and before the batch assessed it
+            interrupted.bean(SnapshotStore.class).save(new SnapshotReader().read(
+                    Files.readAllBytes(Path.of("data/demo/ERP-2026_2026-11-20.json"))));
+            assertThat(interrupted.http().get("/api/projects/ERP-2026/assessments/latest").status()).isEqualTo(404);
+        }
+        try (RunningPulse next = start()) {
+            Http http = next.http();
+            assertThat(http.get("/api/projects/ERP-2026/assessments/latest").status()).isEqualTo(200);
+            assertThat(http.get("/api/portfolio").json().get("projects").size()).isEqualTo(1);
         }
     }
 }

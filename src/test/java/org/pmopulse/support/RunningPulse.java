@@ -31,6 +31,11 @@ public final class RunningPulse implements AutoCloseable {
         return new RunningPulse(SpringApplication.run(PulseApplication.class, all.toArray(String[]::new)));
     }
 
+    /** A component of the running Pulse, for a test that sets up a state the API cannot make. */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     public Http http() {
         return http;
     }
