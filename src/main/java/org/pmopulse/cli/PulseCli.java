@@ -195,8 +195,7 @@ public final class PulseCli {
                 .run("--pulse.demo.load=false", "--logging.config=classpath:logback-cli.xml")) {
             return work.apply(context);
         } catch (RuntimeException e) {
-            err.println("pulse: " + task + " failed: " + e.getMessage() + (String.valueOf(e.getMessage()).contains("locked")
-                    ? " (the embedded database is in use by a running Pulse: stop it, or set SPRING_MONGODB_URI)" : ""));
+            err.println("pulse: " + task + " failed: " + e.getMessage());
             return FAILED;
         }
     }

@@ -1,13 +1,13 @@
 package org.pmopulse.forecast;
 
 import org.pmopulse.metrics.Indicators;
+import org.pmopulse.schedule.ScheduleNetwork;
 import org.pmopulse.snapshot.ChangeStatus;
 import org.pmopulse.snapshot.RiskStatus;
 import org.pmopulse.snapshot.Snapshot;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +82,7 @@ public final class SlipFeatures {
             put(f, "pFactor", pFactor(s, now));
             put(f, "taskHitRate", taskHitRate(s));
             put(f, "networkSize", Math.log(1 + s.tasks().size()));
-            put(f, "serialParallel", serialParallel(s.tasks()));
+            put(f, "serialParallel", serialParallel(s));
         }
         put(f, "milestoneHitRate", milestoneHitRate(s));
         put(f, "openHighRisks", (double) s.risks().stream().filter(r -> r.status() != RiskStatus.CLOSED
@@ -143,37 +143,12 @@ public final class SlipFeatures {
      * The serial/parallel indicator SP = (m - 1) / (n - 1), with m the number of tasks on the longest chain of
      * predecessors: 1 for a single chain, near 0 for tasks all in parallel.
      */
-    static Double serialParallel(List<Snapshot.Task> tasks) {
-        if (tasks.size() < 2) {
+    static Double serialParallel(Snapshot s) {
+        if (s.tasks().size() < 2) {
             return null;
         }
-        Map<String, Snapshot.Task> byId = new HashMap<>();
-        tasks.forEach(t -> byId.put(t.id(), t));
-        Map<String, Integer> depth = new HashMap<>();
-        int longest = 0;
-        for (Snapshot.Task t : tasks) {
-            longest = Math.max(longest, depth(t, byId, depth, 0));
-        }
-        return (longest - 1) / (double) (tasks.size() - 1);
-    }
-
-    private static int depth(Snapshot.Task t, Map<String, Snapshot.Task> byId, Map<String, Integer> memo, int guard) {
-        Integer known = memo.get(t.id());
-        if (known != null) {
-            return known;
-        }
-        if (guard > byId.size()) {
-            return 1; // a loop of relationships: DCMA-12 reports it; here it just ends the chain
-        }
-        int best = 1;
-        for (Snapshot.Predecessor p : t.predecessors()) {
-            Snapshot.Task before = byId.get(p.id());
-            if (before != null) {
-                best = Math.max(best, 1 + depth(before, byId, memo, guard + 1));
-            }
-        }
-        memo.put(t.id(), best);
-        return best;
+        int longest = ScheduleNetwork.of(s.tasks(), s.asOf()).longestChain();
+        return (longest - 1) / (double) (s.tasks().size() - 1);
     }
 
     private static Double cap(Double ratio) {

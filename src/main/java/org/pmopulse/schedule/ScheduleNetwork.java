@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The critical path method on a snapshot's task network, at the status date. Days are calendar days counted
@@ -35,14 +37,16 @@ public final class ScheduleNetwork {
     private final List<String> cycle;
     private final double finish;
     private final boolean criticalPathContinuous;
+    private final int longestChain;
 
     private ScheduleNetwork(LocalDate asOf, Map<String, Node> nodes, List<String> cycle, double finish,
-                            boolean criticalPathContinuous) {
+                            boolean criticalPathContinuous, int longestChain) {
         this.asOf = asOf;
         this.nodes = nodes;
         this.cycle = cycle;
         this.finish = finish;
         this.criticalPathContinuous = criticalPathContinuous;
+        this.longestChain = longestChain;
     }
 
     public static ScheduleNetwork of(List<Snapshot.Task> tasks, LocalDate asOf) {
@@ -63,12 +67,18 @@ public final class ScheduleNetwork {
             }
         }
         List<String> order = topologicalOrder(byId.keySet(), in, out);
-        List<String> cycle = new ArrayList<>(byId.keySet());
-        cycle.removeAll(order);
+        Set<String> ordered = new HashSet<>(order);
+        List<String> cycle = byId.keySet().stream().filter(id -> !ordered.contains(id)).toList();
 
         Map<String, double[]> early = new HashMap<>();   // {early start, early finish, duration}
+        Map<String, Integer> chain = new HashMap<>();    // tasks on the longest chain of predecessors ending here
+        int longestChain = 0;
         for (String id : order) {
-            early.put(id, forward(byId.get(id), asOf, in.getOrDefault(id, List.of()), early));
+            List<Link> predecessors = in.getOrDefault(id, List.of());
+            early.put(id, forward(byId.get(id), asOf, predecessors, early));
+            int length = 1 + predecessors.stream().mapToInt(l -> chain.get(l.from())).max().orElse(0);
+            chain.put(id, length);
+            longestChain = Math.max(longestChain, length);
         }
         double finish = early.values().stream().mapToDouble(e -> e[1]).max().orElse(0);
         Map<String, Double> lateFinish = new HashMap<>();
@@ -102,7 +112,7 @@ public final class ScheduleNetwork {
                     complete ? 0 : lateFinish.get(id) - e[1]));
         }
         boolean continuous = cycle.isEmpty() && criticalPathReachesItsStart(nodes, in, finish);
-        return new ScheduleNetwork(asOf, nodes, List.copyOf(cycle), finish, continuous);
+        return new ScheduleNetwork(asOf, nodes, cycle, finish, continuous, longestChain);
     }
 
     private static double[] forward(Snapshot.Task t, LocalDate asOf, List<Link> predecessors, Map<String, double[]> early) {
@@ -229,5 +239,10 @@ public final class ScheduleNetwork {
 
     public boolean criticalPathContinuous() {
         return criticalPathContinuous;
+    }
+
+    /** How many tasks the longest chain of predecessors holds (tasks caught in a loop are not counted). */
+    public int longestChain() {
+        return longestChain;
     }
 }

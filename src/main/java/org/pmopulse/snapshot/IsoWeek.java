@@ -16,7 +16,8 @@ public final class IsoWeek {
                 .with(DayOfWeek.MONDAY);
     }
 
+    /** Years have four digits, so weeks sort as text; Pulse only meets years 1000-9999 (see {@link DateWindow}). */
     public static String of(LocalDate date) {
-        return String.format("%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return String.format("%04d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 }

@@ -16,7 +16,19 @@ import java.util.Map;
  * silently changed.
  */
 public final class SnapshotReader {
-    private final SnapshotValidator validator = new SnapshotValidator();
+    private final SnapshotValidator validator;
+
+    /** Most tasks a snapshot may hold unless configured otherwise ({@code pulse.api.max-tasks}). */
+    public static final int DEFAULT_MAX_TASKS = 50_000;
+
+    /** With the default date window (1990-01-01 to a year from today, plans up to 20 years ahead) and task limit. */
+    public SnapshotReader() {
+        this(DateWindow.defaults(java.time.Clock.systemUTC()), DEFAULT_MAX_TASKS);
+    }
+
+    public SnapshotReader(DateWindow dates, int maxTasks) {
+        this.validator = new SnapshotValidator(dates, maxTasks);
+    }
 
     /** Parses a JSON text; the whole text must be one JSON value. */
     public JsonNode parse(byte[] body) {

@@ -3,6 +3,7 @@ package org.pmopulse.system;
 import org.pmopulse.assessment.Assessor;
 import org.pmopulse.forecast.Forecaster;
 import org.pmopulse.rules.LiveRules;
+import org.pmopulse.snapshot.DateWindow;
 import org.pmopulse.snapshot.SnapshotReader;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,8 +24,10 @@ class CoreConfiguration {
     }
 
     @Bean
-    SnapshotReader snapshotReader() {
-        return new SnapshotReader();
+    SnapshotReader snapshotReader(PulseProperties properties, Clock clock) {
+        PulseProperties.Dates dates = properties.dates();
+        return new SnapshotReader(new DateWindow(dates.earliest(), dates.ahead(), dates.planAhead(), clock),
+                properties.api().maxTasks());
     }
 
     @Bean

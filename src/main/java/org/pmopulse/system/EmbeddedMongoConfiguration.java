@@ -3,7 +3,6 @@ package org.pmopulse.system;
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +24,8 @@ import java.nio.file.Path;
 
 /**
  * With no MongoDB configured, Pulse runs its own: mongo-java-server inside the JVM, listening on a free loopback
- * port, storing in an H2 file under {@code pulse.data-dir} so data survives a restart. With
+ * port ({@code pulse.embedded-mongo.port} to fix one), storing in an H2 file under {@code pulse.data-dir} so data
+ * survives a restart; every write is on disk before it is acknowledged ({@link DurableH2Backend}). With
  * {@code spring.mongodb.uri} or {@code spring.mongodb.host} set, none of this starts.
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,20 +38,21 @@ class EmbeddedMongoConfiguration {
     MongoServer embeddedMongoServer(PulseProperties properties) {
         MongoBackend backend;
         if (properties.embeddedMongo().persistent()) {
-            Path file = properties.dataDir().resolve("pulse.mv").toAbsolutePath().normalize();
+            Path folder = properties.dataDir().toAbsolutePath().normalize();
+            Path file = folder.resolve("pulse.mv");
             try {
-                Files.createDirectories(file.getParent());
+                Files.createDirectories(folder);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the data folder " + file.getParent(), e);
+                throw new UncheckedIOException("cannot create the data folder " + folder, e);
             }
-            backend = new H2Backend(file.toString());
-            log.info("Embedded MongoDB stores its data in {}", file);
+            backend = DurableH2Backend.open(file.toString()); // DataFolderLock made sure no other Pulse has it
+            log.info("Embedded MongoDB stores its data in {} (each write synced to disk before it is acknowledged)", file);
         } else {
             backend = new MemoryBackend();
             log.info("Embedded MongoDB keeps its data in memory only");
         }
         MongoServer server = new MongoServer(backend);
-        server.bind(new InetSocketAddress("127.0.0.1", 0));
+        server.bind(new InetSocketAddress("127.0.0.1", properties.embeddedMongo().port()));
         return server;
     }
 
@@ -68,7 +69,10 @@ class EmbeddedMongoConfiguration {
     static final class NoMongoConfigured implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            Environment env = context.getEnvironment();
+            return embeddedWanted(context.getEnvironment());
+        }
+
+        static boolean embeddedWanted(Environment env) {
             return !env.containsProperty("spring.mongodb.uri") && !env.containsProperty("spring.mongodb.host")
                     && env.getProperty("pulse.embedded-mongo.enabled", Boolean.class, true);
         }

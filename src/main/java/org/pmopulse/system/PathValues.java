@@ -40,9 +40,14 @@ public final class PathValues {
         }
     }
 
+    /** A date from a URL; years before 1000 are refused too, since no week of Pulse lies there. */
     public static LocalDate date(String field, String value) {
         try {
-            return LocalDate.parse(value, ISO);
+            LocalDate date = LocalDate.parse(value, ISO);
+            if (date.getYear() < 1000) {
+                throw parameter(field, "'" + value + "' is before the year 1000");
+            }
+            return date;
         } catch (DateTimeParseException | NullPointerException e) {
             throw parameter(field, "'" + value + "' is not an ISO date (YYYY-MM-DD)");
         }

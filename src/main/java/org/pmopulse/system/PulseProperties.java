@@ -7,6 +7,8 @@ import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
 
 /**
  * Pulse's own settings ({@code pulse.*}); each has a default that works on a laptop and can be set from the
@@ -21,7 +23,9 @@ public record PulseProperties(
         @DefaultValue Rules rules,
         @DefaultValue Api api,
         @DefaultValue Demo demo,
-        @DefaultValue EmbeddedMongo embeddedMongo) {
+        @DefaultValue EmbeddedMongo embeddedMongo,
+        @DefaultValue Mongo mongo,
+        @DefaultValue Dates dates) {
 
     /**
      * @param adminToken bearer token that allows validating, replaying, publishing and rolling back rules over the
@@ -29,12 +33,37 @@ public record PulseProperties(
      */
     public record Rules(@DefaultValue("1s") Duration pollInterval, String adminToken) {}
 
-    public record Api(@DefaultValue("10MB") DataSize maxBodySize) {}
+    /** @param maxTasks snapshots with more tasks are refused up front (422) */
+    public record Api(@DefaultValue("10MB") DataSize maxBodySize, @DefaultValue("50000") int maxTasks) {}
+
+    /**
+     * The dates a snapshot may hold ({@link org.pmopulse.snapshot.DateWindow}).
+     *
+     * @param earliest  no date before this one
+     * @param ahead     how far after today a date of something that happened may lie (asOf, actual dates, reviews)
+     * @param planAhead how far after today a planned or forecast date may lie (baselines, due dates)
+     */
+    public record Dates(@DefaultValue("1990-01-01") LocalDate earliest, @DefaultValue("P1Y") Period ahead,
+                        @DefaultValue("P20Y") Period planAhead) {}
 
     public record Demo(@DefaultValue("true") boolean load, @DefaultValue("./data/demo") Path dir) {}
 
-    /** The embedded MongoDB server used when no {@code spring.mongodb.uri} or host is set. */
-    public record EmbeddedMongo(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean persistent) {}
+    /**
+     * The embedded MongoDB server used when no {@code spring.mongodb.uri} or host is set.
+     *
+     * @param port loopback port it listens on; 0 picks a free one (set one to look at the data with a MongoDB tool)
+     */
+    public record EmbeddedMongo(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean persistent,
+                                @DefaultValue("0") int port) {}
+
+    /**
+     * How writes are acknowledged by a real MongoDB: by default once a majority of the replica set has them in its
+     * journal, so an answer of 2xx survives the loss of the primary.
+     *
+     * @param writeConcern {@code majority}, or a number of members
+     * @param journal      whether the write must be in the on-disk journal before it is acknowledged
+     */
+    public record Mongo(@DefaultValue("majority") String writeConcern, @DefaultValue("true") boolean journal) {}
 
     public Path modelPath() {
         return modelsDir.resolve(modelFile);

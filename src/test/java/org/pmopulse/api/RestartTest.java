@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The default set-up end to end: embedded MongoDB with its H2 file, the demo portfolio loaded on the first start,
@@ -42,6 +43,22 @@ class RestartTest {
             assertThat(http.get("/api/projects").body()).isEqualTo(projectsBefore);
             assertThat(http.get("/api/projects/ERP-2026/history").body()).isEqualTo(historyBefore);
             assertThat(http.get("/api/projects/ERP-2026/snapshots").json().size()).isEqualTo(16);
+        }
+    }
+
+    @Test
+    void aSecondPulseOnTheSameDataFolderStopsAndNamesTheFirst() {
+        try (RunningPulse first = RunningPulse.start("--pulse.data-dir=" + dataDir,
+                "--pulse.embedded-mongo.persistent=true", "--pulse.demo.load=false")) {
+            assertThatThrownBy(() -> RunningPulse.start("--pulse.data-dir=" + dataDir,
+                    "--pulse.embedded-mongo.persistent=true", "--pulse.demo.load=false").close())
+                    .hasMessageContaining("The data folder " + dataDir.toAbsolutePath().normalize() + " is in use")
+                    .hasMessageContaining("port " + first.port());
+            assertThat(first.http().get("/actuator/health").status()).isEqualTo(200);
+        }
+        try (RunningPulse again = RunningPulse.start("--pulse.data-dir=" + dataDir,
+                "--pulse.embedded-mongo.persistent=true", "--pulse.demo.load=false")) {
+            assertThat(again.http().get("/actuator/health").status()).isEqualTo(200); // the lock went with the first
         }
     }
 

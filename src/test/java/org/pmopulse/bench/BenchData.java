@@ -1,7 +1,10 @@
 package org.pmopulse.bench;
 
+import org.pmopulse.demo.DemoPortfolioGenerator;
+import org.pmopulse.snapshot.RelationType;
 import org.pmopulse.snapshot.Snapshot;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,5 +34,44 @@ final class BenchData {
             }
         }
         return all;
+    }
+
+    /** The demo's ERP-2026 in its latest week: a failing waterfall project with every kind of data but tasks. */
+    static Snapshot erpLatestWeek() {
+        return new DemoPortfolioGenerator(DemoPortfolioGenerator.DEFAULT_SEED).generate().stream()
+                .filter(s -> s.projectId().equals("ERP-2026")).reduce((a, b) -> b).orElseThrow();
+    }
+
+    /**
+     * {@code base} with a task network of {@code chains} parallel chains of {@code length} tasks from a start
+     * milestone to a finish milestone: the tasks finished before the snapshot date done, the one under way half done.
+     */
+    static Snapshot withNetwork(Snapshot base, int chains, int length) {
+        LocalDate asOf = base.asOf();
+        LocalDate start = asOf.minusDays(60);
+        List<Snapshot.Task> tasks = new ArrayList<>();
+        tasks.add(new Snapshot.Task("S", "Start", start, start, start, start, 100.0, null, null, List.of(), List.of()));
+        List<Snapshot.Predecessor> ends = new ArrayList<>();
+        for (int c = 0; c < chains; c++) {
+            String previous = "S";
+            for (int i = 0; i < length; i++) {
+                String id = "C" + c + "-" + i;
+                LocalDate from = start.plusDays(7L * i);
+                LocalDate to = from.plusDays(5 + (c % 3));
+                double percent = to.isBefore(asOf) ? 100 : from.isBefore(asOf) ? 50 : 0;
+                tasks.add(new Snapshot.Task(id, "Task " + id, from, to, percent > 0 ? from : null,
+                        percent == 100 ? to : null, percent, null, null, List.of("p" + (c % 7)),
+                        List.of(new Snapshot.Predecessor(previous, RelationType.FS, 0))));
+                previous = id;
+            }
+            ends.add(new Snapshot.Predecessor(previous, RelationType.FS, 0));
+        }
+        LocalDate finish = start.plusDays(7L * length + 10);
+        tasks.add(new Snapshot.Task("F", "Finish", finish, finish, null, null, 0.0, null, null, List.of(), ends));
+        return new Snapshot(base.projectId(), base.asOf(), base.name(), base.methodology(), base.phase(),
+                base.baseline(), base.progress(), base.forecastFinish(), base.pmStatus(), base.sponsor(),
+                base.milestones(), base.deliverables(), base.risks(), base.issues(), base.changes(), base.decisions(),
+                base.resources(), base.dependencies(), base.stakeholders(), base.governance(), base.sprints(), tasks,
+                base.transition());
     }
 }

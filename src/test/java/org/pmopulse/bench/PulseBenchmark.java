@@ -10,7 +10,6 @@ import org.pmopulse.rules.RuleSetBuilder;
 import org.pmopulse.rules.RuleSources;
 import org.pmopulse.rules.change.ReplayReport;
 import org.pmopulse.rules.change.ReplayService;
-import org.pmopulse.snapshot.RelationType;
 import org.pmopulse.snapshot.Snapshot;
 import org.pmopulse.snapshot.SnapshotStore;
 import org.springframework.boot.WebApplicationType;
@@ -25,7 +24,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -116,14 +114,8 @@ public final class PulseBenchmark {
      * tasks from a start milestone to a finish milestone, the first few tasks of each chain done, one running.
      */
     private static void largeScheduleLatency(RuleSet rules) {
-        Snapshot base = new DemoPortfolioGenerator(DemoPortfolioGenerator.DEFAULT_SEED).generate().stream()
-                .filter(s -> s.projectId().equals("ERP-2026")).reduce((a, b) -> b).orElseThrow();
-        List<Snapshot.Task> tasks = largeNetwork(base.asOf(), 25, 20);
-        Snapshot snapshot = new Snapshot(base.projectId(), base.asOf(), base.name(), base.methodology(), base.phase(),
-                base.baseline(), base.progress(), base.forecastFinish(), base.pmStatus(), base.sponsor(),
-                base.milestones(), base.deliverables(), base.risks(), base.issues(), base.changes(), base.decisions(),
-                base.resources(), base.dependencies(), base.stakeholders(), base.governance(), base.sprints(), tasks,
-                base.transition());
+        Snapshot snapshot = BenchData.withNetwork(BenchData.erpLatestWeek(), 25, 20);
+        List<Snapshot.Task> tasks = snapshot.tasks();
         Assessor assessor = new Assessor(Forecaster.load(Path.of("models", Forecaster.DEFAULT_MODEL_FILE)), Clock.systemUTC());
         long sink = 0;
         for (int i = 0; i < 2_000; i++) {
@@ -140,30 +132,6 @@ public final class PulseBenchmark {
                         + "warm-up, checksum %d):%n  median %.3f ms, p99 %.3f ms, max %.3f ms%n", rules.catalogue().size(),
                 tasks.size(), nanos.length, sink, nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6,
                 nanos[nanos.length - 1] / 1e6);
-    }
-
-    private static List<Snapshot.Task> largeNetwork(LocalDate asOf, int chains, int length) {
-        LocalDate start = asOf.minusDays(60);
-        List<Snapshot.Task> tasks = new ArrayList<>();
-        tasks.add(new Snapshot.Task("S", "Start", start, start, start, start, 100.0, null, null, List.of(), List.of()));
-        List<Snapshot.Predecessor> ends = new ArrayList<>();
-        for (int c = 0; c < chains; c++) {
-            String previous = "S";
-            for (int i = 0; i < length; i++) {
-                String id = "C" + c + "-" + i;
-                LocalDate from = start.plusDays(7L * i);
-                LocalDate to = from.plusDays(5 + (c % 3));
-                double percent = to.isBefore(asOf) ? 100 : from.isBefore(asOf) ? 50 : 0;
-                tasks.add(new Snapshot.Task(id, "Task " + id, from, to, percent > 0 ? from : null,
-                        percent == 100 ? to : null, percent, null, null, List.of("p" + (c % 7)),
-                        List.of(new Snapshot.Predecessor(previous, RelationType.FS, 0))));
-                previous = id;
-            }
-            ends.add(new Snapshot.Predecessor(previous, RelationType.FS, 0));
-        }
-        LocalDate finish = start.plusDays(7L * length + 10);
-        tasks.add(new Snapshot.Task("F", "Finish", finish, finish, null, null, 0.0, null, null, List.of(), ends));
-        return tasks;
     }
 
     /**

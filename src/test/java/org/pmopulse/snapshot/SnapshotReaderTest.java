@@ -10,7 +10,10 @@ import org.pmopulse.system.NotJsonException;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -85,7 +88,13 @@ class SnapshotReaderTest {
                 bad("dotted key deep inside", n -> with(n, "risks.0", Map.of("a.b", 1)), "risks[0].a.b"),
                 bad("duplicate milestone id", n -> with(n, "milestones.1.id", "M1"), "milestones[1].id"),
                 bad("null list element", n -> with(n, "risks.0", null), "risks[0]"),
-                bad("list given as object", n -> with(n, "risks", Map.of("id", "R1")), "risks"));
+                bad("list given as object", n -> with(n, "risks", Map.of("id", "R1")), "risks"),
+                bad("asOf in the year 9999", n -> with(n, "asOf", "9999-12-31"), "asOf"),
+                bad("asOf in the year 0", n -> with(n, "asOf", "0000-01-03"), "asOf"),
+                bad("asOf before 1990", n -> with(n, "asOf", "1989-12-31"), "asOf"),
+                bad("baseline finish a century ahead", n -> with(n, "baseline.finish", "2126-01-01"), "baseline.finish"),
+                bad("actual date far ahead", n -> with(n, "milestones.0.actualDate", "2099-01-01"), "milestones[0].actualDate"),
+                bad("task start in 1970", n -> with(n, "tasks.0.start", "1970-01-01"), "tasks[0].start"));
     }
 
     private static Arguments bad(String name, UnaryOperator<ObjectNode> change, String field) {
@@ -102,6 +111,35 @@ class SnapshotReaderTest {
                     assertThat(e.status()).isEqualTo(422);
                     assertThat(e.problems()).extracting(p -> p.field()).contains(field);
                 });
+    }
+
+    @Test
+    void acceptsWhatHappenedUpToAYearAheadAndPlansUpToTwentyYears() {
+        Clock today = Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC);
+        SnapshotReader strict = new SnapshotReader(DateWindow.defaults(today), SnapshotReader.DEFAULT_MAX_TASKS);
+        ObjectNode yearAhead = with(with(load("full"), "asOf", "2027-11-20"), "baseline.finish", "2046-11-20");
+
+        assertThat(strict.read(yearAhead).asOf()).isEqualTo(LocalDate.of(2027, 11, 20));
+        assertThatThrownBy(() -> strict.read(with(yearAhead.deepCopy(), "asOf", "2027-11-21")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().get(0).message())
+                        .contains("1990-01-01 to 2027-11-20").contains("pulse.dates.ahead"));
+        assertThatThrownBy(() -> strict.read(with(yearAhead.deepCopy(), "baseline.finish", "2046-11-21")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.field()).containsExactly("baseline.finish"));
+    }
+
+    @Test
+    void refusesMoreTasksThanTheLimitBeforeLookingAtThem() {
+        SnapshotReader limited = new SnapshotReader(DateWindow.defaults(Clock.systemUTC()), 1);
+        ObjectNode node = load("full");
+        node.withArray("tasks").add(((ObjectNode) node.withArray("tasks").get(0).deepCopy()).put("id", "T-EXTRA"));
+
+        assertThatThrownBy(() -> limited.read(node))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .singleElement().satisfies(p -> {
+                            assertThat(p.field()).isEqualTo("tasks");
+                            assertThat(p.message()).contains("holds 2 tasks, more than the limit of 1");
+                        }));
     }
 
     @Test
