@@ -139,7 +139,8 @@ public class AssessmentService {
      */
     public Assessment existingOrAssess(Snapshot snapshot) {
         RuleSet ruleSet = rules.current();
-        return assessments.find(snapshot.projectId(), IsoWeek.of(snapshot.asOf()), ruleSet.version())
+        return assessments.find(snapshot.projectId(), IsoWeek.of(snapshot.asOf()), ruleSet.version(),
+                        SnapshotStore.contentHash(snapshot))
                 .orElseGet(() -> assessAndFollowing(snapshot));
     }
 
@@ -154,9 +155,9 @@ public class AssessmentService {
         return assessment;
     }
 
-    /** Stores an assessment and updates the project's summary. */
+    /** Stores an assessment and updates the project's summary; returns what is stored (the earlier one if the same). */
     private Assessment keep(Snapshot snapshot, Assessment assessment) {
-        Assessment stored = assessments.save(assessment);
+        Assessment stored = assessments.save(assessment, SnapshotStore.contentHash(snapshot));
         projects.updateIfLatest(summary(snapshot, stored));
         return stored;
     }
@@ -170,7 +171,7 @@ public class AssessmentService {
                         top.because(), Map.of(), top.source()),
                 a.recommendations().isEmpty() ? null : a.recommendations().get(0),
                 a.forecast().available() ? a.forecast().expectedSlipDays() : null, AssessmentStore.idOf(a),
-                Assessor.member(s, a).ties());
+                a.assessedAt(), Assessor.member(s, a).ties());
     }
 
     private static ProjectSummary summary(Snapshot s, Assessment a) {

@@ -1,5 +1,7 @@
 package org.pmopulse.assessment;
 
+import org.bson.Document;
+import org.pmopulse.system.BsonJson;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -7,11 +9,13 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code assessments} collection. Each week may hold assessments by several rule-set versions; the one
@@ -36,12 +40,12 @@ public class AssessmentStore {
      * unless that one says the same (apart from when it was made): assessing again without a change stores
      * nothing new. Returns what is stored.
      */
-    public Assessment save(Assessment assessment) {
-        StoredAssessment stored = StoredAssessment.of(assessment);
-        Optional<Assessment> existing = Optional.ofNullable(mongo.findById(stored.id(), StoredAssessment.class, COLLECTION))
-                .map(StoredAssessment::assessment);
-        if (existing.isPresent() && sameApartFromTime(existing.get(), assessment)) {
-            return existing.get();
+    public Assessment save(Assessment assessment, String snapshotHash) {
+        StoredAssessment stored = StoredAssessment.of(assessment, snapshotHash);
+        StoredAssessment existing = mongo.findById(stored.id(), StoredAssessment.class, COLLECTION);
+        if (existing != null && snapshotHash.equals(existing.snapshotHash())
+                && sameApartFromTime(existing.assessment(), assessment)) {
+            return existing.assessment();
         }
         mongo.save(stored, COLLECTION);
         return assessment;
@@ -49,14 +53,50 @@ public class AssessmentStore {
 
     /** Compared in their stored form from the records: a document read back from MongoDB differs in number types. */
     private static boolean sameApartFromTime(Assessment a, Assessment b) {
-        return StoredAssessment.of(a).body().equals(StoredAssessment.of(
+        return BsonJson.toBson(a).equals(BsonJson.toBson(
                 new Assessment(b.projectId(), b.asOf(), b.week(), b.health(), b.indicators(), b.findings(), b.forecast(),
-                        b.recommendations(), b.ruleSet(), a.assessedAt())).body());
+                        b.recommendations(), b.ruleSet(), a.assessedAt())));
     }
 
-    public Optional<Assessment> find(String projectId, String week, String ruleSetVersion) {
+    /** The assessment that counts for a week, without its content: which snapshot content it judged, and when. */
+    public record Stub(String id, String projectId, String week, String snapshotHash, Instant assessedAt) {}
+
+    /** The stub of the assessment that counts for each week of the given projects, by project and week. */
+    public Map<String, Stub> countingStubs(Collection<String> projectIds) {
+        Query query = Query.query(Criteria.where("projectId").in(projectIds))
+                .with(Sort.by(Sort.Order.asc("projectId"), Sort.Order.asc("week"), Sort.Order.desc("assessedAt")));
+        query.fields().include("projectId", "week", "snapshotHash", "assessedAt");
+        Map<String, Stub> counting = new LinkedHashMap<>();
+        for (Document d : mongo.find(query, Document.class, COLLECTION)) {
+            Stub stub = new Stub(d.getString("_id"), d.getString("projectId"), d.getString("week"),
+                    d.getString("snapshotHash"), d.getDate("assessedAt").toInstant());
+            counting.putIfAbsent(stub.projectId() + "/" + stub.week(), stub);
+        }
+        return counting;
+    }
+
+    /** The projects with an assessment made at or after {@code since}. */
+    public Set<String> projectsAssessedSince(Instant since) {
+        return Set.copyOf(mongo.findDistinct(Query.query(Criteria.where("assessedAt").gte(since)), "projectId",
+                COLLECTION, String.class));
+    }
+
+    /** Removes every assessment of a project's week (by any rule set). */
+    public void deleteWeek(String projectId, String week) {
+        mongo.remove(Query.query(Criteria.where("projectId").is(projectId).and("week").is(week)), COLLECTION);
+    }
+
+    /** Removes every assessment of a project. */
+    public void deleteProject(String projectId) {
+        mongo.remove(Query.query(Criteria.where("projectId").is(projectId)), COLLECTION);
+    }
+
+    /** The assessment of a week by a rule-set version, if it judged the snapshot content with {@code snapshotHash}. */
+    public Optional<Assessment> find(String projectId, String week, String ruleSetVersion, String snapshotHash) {
         return Optional.ofNullable(mongo.findById(projectId + "/" + week + "/" + ruleSetVersion,
-                StoredAssessment.class, COLLECTION)).map(StoredAssessment::assessment);
+                        StoredAssessment.class, COLLECTION))
+                .filter(stored -> snapshotHash.equals(stored.snapshotHash()))
+                .map(StoredAssessment::assessment);
     }
 
     /** The assessment that counts for a week: the latest one made. */

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * assessments.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(Ordered.LOWEST_PRECEDENCE - 10) // before the start-up reconciliation
 class DemoLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
     private final PulseProperties properties;

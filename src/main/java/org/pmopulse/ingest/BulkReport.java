@@ -12,9 +12,14 @@ import java.util.List;
 public record BulkReport(int received, int created, int replaced, int unchanged, int rejected, int failed,
                          List<Item> items) {
 
-    /** One item: CREATED, REPLACED or UNCHANGED with its score; REJECTED with its problems; FAILED with the reason. */
+    /**
+     * One item: CREATED, REPLACED or UNCHANGED (stored) with its score, or with {@code assessed: false} and why when
+     * the assessment failed after storing; REJECTED with its problems (nothing stored); FAILED: not stored, and why.
+     */
     public record Item(int index, @Schema(description = "Line number, for NDJSON") Integer line, String projectId,
-                       LocalDate asOf, Outcome outcome, Integer score, Rag rag, List<FieldProblem> errors) {}
+                       LocalDate asOf, Outcome outcome,
+                       @Schema(description = "Whether the stored snapshot is assessed yet") boolean assessed,
+                       Integer score, Rag rag, List<FieldProblem> errors) {}
 
     public enum Outcome { CREATED, REPLACED, UNCHANGED, REJECTED, FAILED }
 

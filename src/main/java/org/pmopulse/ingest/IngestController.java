@@ -2,18 +2,22 @@ package org.pmopulse.ingest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.pmopulse.assessment.Assessment;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
-import org.pmopulse.assessment.Assessment;
 import org.pmopulse.snapshot.Snapshot;
 import org.pmopulse.snapshot.SnapshotReader;
 import org.pmopulse.snapshot.SnapshotStore;
+import org.pmopulse.snapshot.IsoWeek;
+import org.pmopulse.system.AdminToken;
 import org.pmopulse.system.FieldProblem;
 import org.pmopulse.system.InvalidInputException;
 import org.pmopulse.system.PathValues;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -32,17 +36,29 @@ class IngestController {
 
     private final SnapshotReader reader;
     private final IngestService ingest;
+    private final Deletions deletions;
+    private final AdminToken adminToken;
 
-    IngestController(SnapshotReader reader, IngestService ingest) {
+    IngestController(SnapshotReader reader, IngestService ingest, Deletions deletions, AdminToken adminToken) {
         this.reader = reader;
         this.ingest = ingest;
+        this.deletions = deletions;
+        this.adminToken = adminToken;
     }
 
     @Operation(summary = "Create or replace the snapshot of a week and return its assessment",
             description = "201 when the week is new, 200 when it replaced or matched the stored one. The header "
-                    + OUTCOME_HEADER + " says CREATED, REPLACED or UNCHANGED. A replaced version stays retrievable.")
+                    + OUTCOME_HEADER + " says CREATED, REPLACED or UNCHANGED. A replaced version stays retrievable. "
+                    + "202 when the snapshot is stored but could not be assessed yet (the body says why); Pulse "
+                    + "assesses it again by itself.")
+    @ApiResponse(responseCode = "201", description = "a new week, with its assessment",
+            content = @Content(schema = @Schema(implementation = Assessment.class)))
+    @ApiResponse(responseCode = "200", description = "a replaced or identical week, with its assessment",
+            content = @Content(schema = @Schema(implementation = Assessment.class)))
+    @ApiResponse(responseCode = "202", description = "stored, not assessed yet",
+            content = @Content(schema = @Schema(implementation = NotAssessedYet.class)))
     @PutMapping(path = "/api/projects/{projectId}/snapshots/{asOf}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Assessment> put(@PathVariable String projectId, @PathVariable String asOf,
+    ResponseEntity<?> put(@PathVariable String projectId, @PathVariable String asOf,
                                    @RequestBody(content = @Content(schema = @Schema(implementation = Snapshot.class)))
                                    @org.springframework.web.bind.annotation.RequestBody(required = false) byte[] body) {
         PathValues.projectId(projectId);
@@ -60,12 +76,17 @@ class IngestController {
             throw InvalidInputException.body(mismatches);
         }
         IngestService.Ingested done = ingest.ingest(snapshot);
-        HttpStatus status = done.outcome() == SnapshotStore.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK;
-        return ResponseEntity.status(status)
+        ResponseEntity.BodyBuilder answer = ResponseEntity
+                .status(done.assessment() == null ? HttpStatus.ACCEPTED
+                        : done.outcome() == SnapshotStore.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/projects/" + projectId + "/assessments/" + date))
-                .header(OUTCOME_HEADER, done.outcome().name())
-                .body(done.assessment());
+                .header(OUTCOME_HEADER, done.outcome().name());
+        return done.assessment() != null ? answer.body(done.assessment())
+                : answer.body(new NotAssessedYet(projectId, date, IsoWeek.of(date), done.outcome(), done.notAssessed()));
     }
+
+    /** The answer when a snapshot is stored but its assessment failed: 202, the reconciliation assesses it later. */
+    record NotAssessedYet(String projectId, LocalDate asOf, String week, SnapshotStore.Outcome outcome, String reason) {}
 
     @Operation(summary = "Upload many snapshots: a JSON array, or NDJSON (one per line)",
             description = "Each item is validated on its own; valid items are stored and assessed, invalid ones are "
@@ -78,5 +99,26 @@ class IngestController {
         boolean ndjson = contentType != null && contentType.startsWith(NDJSON);
         BulkReport report = ingest.ingestAll(ingest.split(body, ndjson));
         return ResponseEntity.status(report.nothingAccepted() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(report);
+    }
+
+    @Operation(summary = "Delete the snapshot of the week that contains asOf, to undo a mistake",
+            description = "The week leaves the current snapshots but stays under .../versions (marked deleted); its "
+                    + "assessments and portfolio line go, and the project's later weeks are assessed again. Needs "
+                    + "Authorization: Bearer <admin token>.")
+    @DeleteMapping("/api/projects/{projectId}/snapshots/{asOf}")
+    Deletions.Deleted deleteWeek(@RequestHeader(value = "Authorization", required = false) String authorization,
+                                 @PathVariable String projectId, @PathVariable String asOf) {
+        adminToken.check(authorization, "deleting snapshots");
+        PathValues.projectId(projectId);
+        return deletions.week(projectId, IsoWeek.of(PathValues.date("asOf", asOf)), "the admin token holder");
+    }
+
+    @Operation(summary = "Delete a whole project: every week as above, its summary and its portfolio lines",
+            description = "Needs Authorization: Bearer <admin token>.")
+    @DeleteMapping("/api/projects/{projectId}")
+    Deletions.Deleted deleteProject(@RequestHeader(value = "Authorization", required = false) String authorization,
+                                    @PathVariable String projectId) {
+        adminToken.check(authorization, "deleting projects");
+        return deletions.project(PathValues.projectId(projectId), "the admin token holder");
     }
 }

@@ -24,7 +24,12 @@ import java.util.List;
 public class IngestService {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
-    public record Ingested(SnapshotStore.Outcome outcome, Assessment assessment) {}
+    /**
+     * What ingesting did: the snapshot is stored ({@code outcome}) and, normally, assessed. When the assessment
+     * fails after the snapshot was stored, {@code assessment} is null and {@code notAssessed} says why; the
+     * reconciliation assesses it later.
+     */
+    public record Ingested(SnapshotStore.Outcome outcome, Assessment assessment, String notAssessed) {}
 
     /** One item of a bulk upload as read: a parsed JSON value, or why its line was not JSON. */
     record BulkItem(int index, Integer line, JsonNode json, String notJson) {}
@@ -44,10 +49,16 @@ public class IngestService {
     public Ingested ingest(Snapshot snapshot) {
         rules.current(); // refuse before storing anything when no rule set is live
         SnapshotStore.Saved saved = snapshots.save(snapshot);
-        Assessment assessment = saved.outcome() == SnapshotStore.Outcome.UNCHANGED
-                ? assessments.existingOrAssess(snapshot)
-                : assessments.assessAndFollowing(snapshot);
-        return new Ingested(saved.outcome(), assessment);
+        try {
+            Assessment assessment = saved.outcome() == SnapshotStore.Outcome.UNCHANGED
+                    ? assessments.existingOrAssess(snapshot)
+                    : assessments.assessAndFollowing(snapshot);
+            return new Ingested(saved.outcome(), assessment, null);
+        } catch (RuntimeException e) {
+            log.error("{} {} is stored ({}) but could not be assessed", snapshot.projectId(), snapshot.asOf(),
+                    saved.outcome(), e);
+            return new Ingested(saved.outcome(), null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -75,14 +86,18 @@ public class IngestService {
             Snapshot s = v.snapshot();
             try {
                 Ingested done = ingest(s);
-                outcomes[v.item().index()] = new BulkReport.Item(v.item().index(), v.item().line(), s.projectId(),
-                        s.asOf(), BulkReport.Outcome.valueOf(done.outcome().name()), done.assessment().health().score(),
-                        done.assessment().health().rag(), null);
+                BulkReport.Outcome outcome = BulkReport.Outcome.valueOf(done.outcome().name());
+                outcomes[v.item().index()] = done.assessment() == null
+                        ? new BulkReport.Item(v.item().index(), v.item().line(), s.projectId(), s.asOf(), outcome,
+                        false, null, null, List.of(new FieldProblem("$", "stored, but not assessed yet ("
+                                + done.notAssessed() + "); Pulse assesses it again by itself")))
+                        : new BulkReport.Item(v.item().index(), v.item().line(), s.projectId(), s.asOf(), outcome,
+                        true, done.assessment().health().score(), done.assessment().health().rag(), null);
             } catch (RuntimeException e) {
-                log.error("Bulk item {} ({} {}) failed", v.item().index(), s.projectId(), s.asOf(), e);
+                log.error("Bulk item {} ({} {}) could not be stored", v.item().index(), s.projectId(), s.asOf(), e);
                 outcomes[v.item().index()] = new BulkReport.Item(v.item().index(), v.item().line(), s.projectId(),
-                        s.asOf(), BulkReport.Outcome.FAILED, null, null,
-                        List.of(new FieldProblem("$", "could not be stored or assessed: " + e.getMessage())));
+                        s.asOf(), BulkReport.Outcome.FAILED, false, null, null,
+                        List.of(new FieldProblem("$", "not stored: " + e.getMessage())));
             }
         }
         return BulkReport.of(List.of(outcomes));
@@ -90,8 +105,8 @@ public class IngestService {
 
     private static BulkReport.Item rejected(BulkItem item, JsonNode json, List<FieldProblem> problems) {
         String projectId = json != null && json.path("projectId").isString() ? json.path("projectId").asString() : null;
-        return new BulkReport.Item(item.index(), item.line(), projectId, null, BulkReport.Outcome.REJECTED, null, null,
-                problems);
+        return new BulkReport.Item(item.index(), item.line(), projectId, null, BulkReport.Outcome.REJECTED, false, null,
+                null, problems);
     }
 
     /** Splits a bulk body: a JSON array of snapshots, or NDJSON (one snapshot per line, blank lines ignored). */

@@ -28,6 +28,13 @@ class BatchController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/jobs/" + job.id())).body(job);
     }
 
+    @Operation(summary = "Take up an INTERRUPTED job (its process stopped): a new job for the same week; 202 with it")
+    @PostMapping("/api/jobs/{id}/resume")
+    ResponseEntity<Job> resume(@PathVariable String id) {
+        Job job = batch.resume(id);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/jobs/" + job.id())).body(job);
+    }
+
     @Operation(summary = "A batch job: progress, outcome and the projects that failed")
     @GetMapping("/api/jobs/{id}")
     Job job(@PathVariable String id) {

@@ -9,11 +9,18 @@ import org.pmopulse.snapshot.SnapshotStore;
 import org.pmopulse.snapshot.StoredSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.pmopulse.system.ConflictException;
+import org.pmopulse.system.NotFoundException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,11 +44,15 @@ public class WeeklyBatch {
     private static final Logger log = LoggerFactory.getLogger(WeeklyBatch.class);
     static final String JOBS = "jobs";
     private static final int SAVE_EVERY = 25;
+    /** A running job's process beats every 10 s ({@link #heartbeat}); three missed beats and the job is interrupted. */
+    private static final Duration DEAD_AFTER = Duration.ofSeconds(30);
 
     private final SnapshotStore snapshots;
     private final AssessmentService assessments;
     private final MongoTemplate mongo;
     private final Clock clock;
+    /** This process, as its jobs name it. */
+    private final String instance = new ObjectId().toHexString();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "pulse-weekly-batch");
         t.setDaemon(true);
@@ -65,26 +76,69 @@ public class WeeklyBatch {
      * after it are re-assessed too, since they read it. The job counts the projects of its own week.
      */
     public Job start(LocalDate asOf, String requestedBy) {
-        Planned planned = plan(asOf, requestedBy);
+        return start(asOf, requestedBy, null);
+    }
+
+    private Job start(LocalDate asOf, String requestedBy, String resumes) {
+        Planned planned = plan(asOf, requestedBy, resumes);
         worker.submit(() -> run(planned.job(), planned.ordered()));
         return planned.job();
     }
 
     /** The same job on the calling thread, returning how it ended: how the demo portfolio is assessed at start. */
     public Job runNow(LocalDate asOf, String requestedBy) {
-        Planned planned = plan(asOf, requestedBy);
+        Planned planned = plan(asOf, requestedBy, null);
         return run(planned.job(), planned.ordered());
+    }
+
+    /** Takes up an interrupted job: a new job for its week, which names the one it resumes. */
+    public Job resume(String id) {
+        Job interrupted = job(id).orElseThrow(() -> new NotFoundException("id", "no job '" + id + "'"));
+        if (interrupted.status() != Job.Status.INTERRUPTED) {
+            throw new ConflictException("id", "job " + id + " is " + interrupted.status()
+                    + "; only an INTERRUPTED job can be resumed");
+        }
+        return start(interrupted.weekStart(), interrupted.requestedBy(), id);
     }
 
     private record Planned(Job job, List<Snapshot> ordered) {}
 
-    private Planned plan(LocalDate asOf, String requestedBy) {
-        String week = asOf != null ? IsoWeek.of(asOf) : snapshots.latestWeek().orElse(IsoWeek.of(LocalDate.now(clock)));
+    private Planned plan(LocalDate asOf, String requestedBy, String resumes) {
+        String week = asOf != null ? IsoWeek.of(asOf) : snapshots.latestWeek()
+                .orElseThrow(() -> new NotFoundException("asOf", "there are no snapshots to assess"));
         List<Snapshot> ordered = providersFirst(snapshotsOf(week));
+        if (ordered.isEmpty()) {
+            throw new NotFoundException("asOf", "no project has a snapshot in week " + week);
+        }
+        Instant now = clock.instant();
         Job job = new Job(new ObjectId().toHexString(), week, IsoWeek.monday(week), Job.Status.RUNNING, requestedBy,
-                ordered.size(), 0, 0, List.of(), clock.instant(), null);
+                ordered.size(), 0, 0, List.of(), now, null, instance, now, resumes);
         mongo.insert(job, JOBS);
         return new Planned(job, ordered);
+    }
+
+    /** Tells that this process still runs its jobs, so no other process takes them for dead. */
+    @Scheduled(fixedDelayString = "PT10S")
+    void heartbeat() {
+        mongo.updateMulti(Query.query(Criteria.where("instance").is(instance).and("status").is(Job.Status.RUNNING)),
+                Update.update("heartbeatAt", clock.instant()), JOBS);
+    }
+
+    /** Whether a job (of any instance) is running and its process alive. */
+    boolean anyRunning() {
+        return mongo.exists(Query.query(Criteria.where("status").is(Job.Status.RUNNING)
+                .and("heartbeatAt").gte(clock.instant().minus(DEAD_AFTER))), JOBS);
+    }
+
+    /**
+     * Marks RUNNING jobs whose process stopped beating as INTERRUPTED (a crash or kill left them); returns how many.
+     * They can be resumed ({@link #resume}).
+     */
+    public int interruptDeadJobs() {
+        Query dead = Query.query(Criteria.where("status").is(Job.Status.RUNNING).and("instance").ne(instance)
+                .and("heartbeatAt").lt(clock.instant().minus(DEAD_AFTER)));
+        return (int) mongo.updateMulti(dead, Update.update("status", Job.Status.INTERRUPTED)
+                .set("finishedAt", clock.instant()), JOBS).getModifiedCount();
     }
 
     private List<Snapshot> snapshotsOf(String week) {
@@ -116,14 +170,14 @@ public class WeeklyBatch {
         }
 
         private void saveNowAndThen() {
-            job = job.progress(done, failures.size(), failures);
+            job = job.progress(done, failures.size(), failures, clock.instant());
             if ((done + failures.size()) % SAVE_EVERY == 0) {
                 mongo.save(job, JOBS);
             }
         }
 
         Job finished() {
-            return job.progress(done, failures.size(), failures).finished(clock.instant());
+            return job.progress(done, failures.size(), failures, clock.instant()).finished(clock.instant());
         }
     }
 
@@ -137,10 +191,7 @@ public class WeeklyBatch {
         try {
             assessments.assessWeek(job.week(), ordered, s -> progress.done(), failed);
             // the weeks after read this one (history, change), so they are brought up to date the same way
-            String latest = snapshots.latestWeek().orElse(job.week());
-            for (LocalDate monday = job.weekStart().plusWeeks(1); IsoWeek.of(monday).compareTo(latest) <= 0;
-                 monday = monday.plusWeeks(1)) {
-                String later = IsoWeek.of(monday);
+            for (String later : snapshots.weeksAfter(job.week())) {
                 assessments.assessWeek(later, providersFirst(snapshotsOf(later)), s -> { }, failed);
             }
         } catch (RuntimeException e) {

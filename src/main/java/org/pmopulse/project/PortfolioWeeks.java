@@ -16,6 +16,7 @@ import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -45,13 +46,37 @@ public class PortfolioWeeks {
     /** Puts (or replaces) the lines of several projects of a week in one write: what the weekly batch does. */
     public void record(String week, List<ProjectWeek> lines) {
         Set<String> ids = lines.stream().map(ProjectWeek::projectId).collect(Collectors.toSet());
+        update(week, projects -> {
+            projects.removeIf(p -> ids.contains(p.projectId()));
+            projects.addAll(lines);
+        });
+    }
+
+    /** Takes a project's line out of a week (its snapshot of the week was deleted). */
+    public void remove(String week, String projectId) {
+        update(week, projects -> projects.removeIf(p -> p.projectId().equals(projectId)));
+    }
+
+    /** Takes a project out of every week it has a line in. */
+    public void removeProject(String projectId) {
+        Query holding = Query.query(Criteria.where("projects.projectId").is(projectId));
+        holding.fields().include("_id");
+        for (Document week : mongo.find(holding, Document.class, COLLECTION)) {
+            remove(week.getString("_id"), projectId);
+        }
+    }
+
+    /** Changes a week's lines, retrying on a version check so no writer overwrites another unseen. */
+    private void update(String week, Consumer<List<ProjectWeek>> change) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Week current = mongo.findById(week, Week.class, COLLECTION);
             List<ProjectWeek> projects = new ArrayList<>(current == null ? List.of() : current.projects());
-            projects.removeIf(p -> ids.contains(p.projectId()));
-            projects.addAll(lines);
+            change.accept(projects);
             projects.sort(Comparator.comparing(ProjectWeek::projectId));
             if (current == null) {
+                if (projects.isEmpty()) {
+                    return; // nothing to keep for a week nobody assessed
+                }
                 try {
                     mongo.insert(new Week(week, 1, projects), COLLECTION);
                     return;

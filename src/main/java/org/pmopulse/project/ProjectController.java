@@ -1,7 +1,10 @@
 package org.pmopulse.project;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.pmopulse.system.NotFoundException;
+import org.pmopulse.system.PathValues;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,5 +23,12 @@ class ProjectController {
     @GetMapping
     List<ProjectSummary> list() {
         return projects.all();
+    }
+
+    @Operation(summary = "One project's latest week: score, RAG, change, top finding and recommendation")
+    @GetMapping("/{projectId}")
+    ProjectSummary one(@PathVariable String projectId) {
+        return projects.find(PathValues.projectId(projectId))
+                .orElseThrow(() -> new NotFoundException("projectId", "no project '" + projectId + "'"));
     }
 }

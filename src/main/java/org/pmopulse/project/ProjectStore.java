@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The {@code projects} collection: one summary per project. */
 @Component
@@ -34,6 +35,14 @@ public class ProjectStore {
         return ids.isEmpty() ? List.of()
                 : mongo.find(Query.query(Criteria.where("_id").in(ids)), ProjectSummary.class, COLLECTION).stream()
                 .map(p -> new OtherProject(p.projectId(), p.forecastFinish(), p.rag())).toList();
+    }
+
+    public Optional<ProjectSummary> find(String projectId) {
+        return Optional.ofNullable(mongo.findById(projectId, ProjectSummary.class, COLLECTION));
+    }
+
+    public void delete(String projectId) {
+        mongo.remove(Query.query(Criteria.where("_id").is(projectId)), COLLECTION);
     }
 
     public List<ProjectSummary> all() {

@@ -8,17 +8,19 @@ import org.pmopulse.snapshot.Methodology;
 import org.pmopulse.snapshot.Phase;
 import org.pmopulse.snapshot.Rag;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
  * One project's line in a week of the portfolio: what the portfolio view, its trend and the dashboard show,
- * kept beside the full assessment ({@code assessmentId}) so reading a week is one document, not a scan. Its
+ * kept beside the full assessment ({@code assessmentId}, made at {@code assessedAt}: a line that names another time
+ * is behind its assessment) so reading a week is one document, not a scan. Its
  * {@code ties} (people, suppliers, awaited deliverables) are what the portfolio rules compare across projects.
  */
 public record ProjectWeek(String projectId, String name, Methodology methodology, Phase phase, String sponsor,
                           LocalDate asOf, int score, Rag rag, Integer change, int findings, Finding topFinding,
                           Recommendation topRecommendation, Integer forecastSlipDays, String assessmentId,
-                          Ties ties) {
+                          Instant assessedAt, Ties ties) {
 
     /** The project as the portfolio rules of its peers see it. */
     public PortfolioMember member() {

@@ -52,6 +52,19 @@ public final class LiveRules {
         return dir;
     }
 
+    /** The folder as live rule sets name their origin. */
+    private String origin() {
+        return dir.toAbsolutePath().normalize().toString();
+    }
+
+    /**
+     * Builds {@code folder} as this folder's rule set would be built, without putting it live: what a publish
+     * installs with {@link #write} once the candidate passed. Throws {@link RuleSetRejectedException}.
+     */
+    public RuleSet build(RuleFolder folder) {
+        return builder.build(folder.ruleSources(origin()));
+    }
+
     /**
      * Builds the folder on a background thread, so the first build (a few seconds: Drools compiles the rules)
      * overlaps the rest of start-up; {@link #current()} waits for it.
@@ -126,13 +139,19 @@ public final class LiveRules {
     }
 
     /**
-     * Writes changes into the folder as one step ({@link RuleFolderWriter}) and loads the result, holding the
-     * folder so the watcher never sees it half-written. Returns true when the written set went live.
+     * Writes changes into the folder as one step ({@link RuleFolderWriter}) and puts {@code built}, the rule set
+     * those changes make, live as it is: it was validated already, so it is not compiled again. Holds the folder so
+     * the watcher never sees it half-written. Returns true when the written set went live.
      */
-    public synchronized boolean write(Map<String, String> changes) {
+    public synchronized boolean write(Map<String, String> changes, RuleSet built) {
         RuleFolderWriter.apply(dir, changes);
         lastFingerprint = fingerprint();
-        return load();
+        RuleFolder folder = RuleFolder.read(dir);
+        if (!folder.ruleSources(origin()).version().equals(built.version())) {
+            return load(); // the folder changed on disk meanwhile: what is there now decides
+        }
+        go(built, folder);
+        return true;
     }
 
     private boolean build() {
@@ -143,7 +162,7 @@ public final class LiveRules {
             return reject(null, List.of(RuleMessage.error(dir.toString(), 0, "rules folder does not exist")));
         }
         RuleFolder folder = RuleFolder.read(dir);
-        RuleSources sources = folder.ruleSources(dir.toAbsolutePath().normalize().toString());
+        RuleSources sources = folder.ruleSources(origin());
         String version = sources.version();
         RuleSet current = live.get();
         if (current != null && current.version().equals(version)) {
@@ -154,17 +173,20 @@ public final class LiveRules {
             return false;
         }
         try {
-            RuleSet set = builder.build(sources);
-            RuleSet previous = live.getAndSet(set);
-            lastRejection = null;
-            notifyListener(new Loaded(previous, set, folder));
-            log.info("Rule set {} is live: {} rules from {} files in {}", version, set.catalogue().size(),
-                    set.files().size(), dir.toAbsolutePath());
-            set.warnings().forEach(w -> log.warn("Rule set warning: {}", w));
+            go(builder.build(sources), folder);
             return true;
         } catch (RuleSetRejectedException e) {
             return reject(version, e.errors());
         }
+    }
+
+    private void go(RuleSet set, RuleFolder folder) {
+        RuleSet previous = live.getAndSet(set);
+        lastRejection = null;
+        notifyListener(new Loaded(previous, set, folder));
+        log.info("Rule set {} is live: {} rules from {} files in {}", set.version(), set.catalogue().size(),
+                set.files().size(), dir.toAbsolutePath());
+        set.warnings().forEach(w -> log.warn("Rule set warning: {}", w));
     }
 
     /** The new set is live whatever the listener does: a change-log failure must not hold rules back. */

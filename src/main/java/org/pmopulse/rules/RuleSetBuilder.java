@@ -20,9 +20,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Builds a {@link RuleSet} from {@link RuleSources} with the classic Drools build (it reports errors with file and
- * line), then checks what Drools does not: every rule has an id and complete metadata, ids are unique, and every
- * threshold a rule reads exists. Any error rejects the whole set with file, line and message.
+ * Builds a {@link RuleSet} from {@link RuleSources}: first the code policy ({@link RuleCodePolicy}: what rule code may
+ * use), then the classic Drools build (it reports errors with file and line), then what Drools does not check:
+ * every rule has an id and complete metadata, ids are unique, and every threshold a rule reads exists. Any error
+ * rejects the whole set with file, line and message.
  */
 public final class RuleSetBuilder {
     private static final String RESOURCES = "src/main/resources/";
@@ -45,6 +46,14 @@ public final class RuleSetBuilder {
         Map<String, RuleInfo.Builder> located = locateRules(sources, thresholds, errors);
         if (located.isEmpty() && errors.isEmpty()) {
             errors.add(RuleMessage.error("", 0, "the rule set has no rules (.drl files)"));
+        }
+        sources.files().forEach((file, text) -> {
+            if (file.endsWith(".drl")) {
+                errors.addAll(RuleCodePolicy.standard().check(file, text));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new RuleSetRejectedException(errors); // nothing is compiled that the code policy refuses
         }
         List<RuleMessage> warnings = new ArrayList<>();
         KieBase kieBase = compile(sources, errors, warnings);

@@ -23,10 +23,10 @@ class SnapshotController {
 
     /** A stored snapshot without its content: which week, which version, when it came. */
     record SnapshotInfo(String week, LocalDate asOf, int version, String contentHash, Instant receivedAt,
-                        Instant replacedAt) {
+                        Instant replacedAt, boolean deleted) {
         static SnapshotInfo of(StoredSnapshot s) {
             return new SnapshotInfo(s.week(), LocalDate.parse(s.asOf()), s.version(), s.contentHash(), s.receivedAt(),
-                    s.replacedAt());
+                    s.replacedAt(), s.deleted());
         }
     }
 
@@ -52,15 +52,15 @@ class SnapshotController {
                 .orElseThrow(() -> new NotFoundException("asOf", "no snapshot of project '" + projectId + "' for week " + week));
     }
 
-    @Operation(summary = "Earlier versions of the week's snapshot that a correction replaced, oldest first")
+    @Operation(summary = "Earlier versions of the week's snapshot that a correction replaced or a deletion removed, oldest first")
     @GetMapping("/{asOf}/versions")
     List<SnapshotVersion> versions(@PathVariable String projectId, @PathVariable String asOf) {
         String week = week(projectId, asOf);
-        if (store.find(projectId, week).isEmpty()) {
+        List<StoredSnapshot> versions = store.versions(projectId, week);
+        if (versions.isEmpty() && store.find(projectId, week).isEmpty()) {
             throw new NotFoundException("asOf", "no snapshot of project '" + projectId + "' for week " + week);
         }
-        return store.versions(projectId, week).stream()
-                .map(s -> new SnapshotVersion(SnapshotInfo.of(s), s.snapshot())).toList();
+        return versions.stream().map(s -> new SnapshotVersion(SnapshotInfo.of(s), s.snapshot())).toList();
     }
 
     private static String week(String projectId, String asOf) {

@@ -1,5 +1,6 @@
 package org.pmopulse.snapshot;
 
+import org.bson.Document;
 import org.pmopulse.system.BsonJson;
 import org.pmopulse.system.PulseJson;
 import org.springframework.dao.DuplicateKeyException;
@@ -14,11 +15,13 @@ import org.springframework.stereotype.Component;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.ConcurrentModificationException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -62,7 +65,8 @@ public class SnapshotStore {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             StoredSnapshot existing = mongo.findById(id, StoredSnapshot.class, CURRENT);
             if (existing == null) {
-                StoredSnapshot created = stored(id, snapshot, week, 1, hash);
+                // a week deleted before keeps its versions: numbering goes on so none is overwritten
+                StoredSnapshot created = stored(id, snapshot, week, lastVersion(snapshot.projectId(), week) + 1, hash);
                 try {
                     mongo.insert(created, CURRENT);
                     return new Saved(Outcome.CREATED, created);
@@ -73,7 +77,7 @@ public class SnapshotStore {
             if (existing.contentHash().equals(hash)) {
                 return new Saved(Outcome.UNCHANGED, existing);
             }
-            mongo.save(existing.asVersion(clock.instant()), VERSIONS);
+            mongo.save(existing.asVersion(clock.instant(), false), VERSIONS);
             StoredSnapshot replacement = stored(id, snapshot, week, existing.version() + 1, hash);
             Query sameVersion = Query.query(Criteria.where("_id").is(id).and("version").is(existing.version()));
             StoredSnapshot replaced = mongo.findAndReplace(sameVersion, replacement, FindAndReplaceOptions.none(),
@@ -98,7 +102,75 @@ public class SnapshotStore {
 
     private StoredSnapshot stored(String id, Snapshot snapshot, String week, int version, String hash) {
         return new StoredSnapshot(id, snapshot.projectId(), week, snapshot.asOf().toString(), version, hash,
-                clock.instant(), null, BsonJson.toBson(snapshot));
+                clock.instant(), null, false, BsonJson.toBson(snapshot));
+    }
+
+    private int lastVersion(String projectId, String week) {
+        Query latest = Query.query(Criteria.where("projectId").is(projectId).and("week").is(week))
+                .with(Sort.by(Sort.Direction.DESC, "version")).limit(1);
+        latest.fields().include("version");
+        return Optional.ofNullable(mongo.findOne(latest, Document.class, VERSIONS))
+                .map(d -> d.getInteger("version")).orElse(0);
+    }
+
+    /**
+     * Takes a week out of the current snapshots; what it held stays under {@code snapshot_versions}, marked deleted,
+     * so nothing a user sent is lost and the deletion can itself be undone. Copy first, then remove: an interruption
+     * leaves the week in both places, never in neither. Returns whether there was a week to delete.
+     */
+    public boolean delete(String projectId, String week) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            StoredSnapshot existing = mongo.findById(projectId + "/" + week, StoredSnapshot.class, CURRENT);
+            if (existing == null) {
+                return false;
+            }
+            mongo.save(existing.asVersion(clock.instant(), true), VERSIONS);
+            Query sameVersion = Query.query(Criteria.where("_id").is(existing.id()).and("version").is(existing.version()));
+            if (mongo.remove(sameVersion, CURRENT).getDeletedCount() == 1) {
+                return true;
+            }
+            backOff(attempt); // a correction came in between: delete that one
+        }
+        throw new ConcurrentModificationException("snapshot " + projectId + "/" + week + " kept changing while it was being deleted");
+    }
+
+    /** Takes every week of a project out of the current snapshots, as {@link #delete} does; returns how many. */
+    public int deleteProject(String projectId) {
+        int deleted = 0;
+        for (StoredSnapshot week : list(projectId)) {
+            deleted += delete(projectId, week.week()) ? 1 : 0;
+        }
+        return deleted;
+    }
+
+    /** What a stored week is, without its content: for finding what a crash left unassessed. */
+    public record Stub(String projectId, String week, String contentHash, Instant receivedAt) {}
+
+    /** The current weeks of the given projects, without content, oldest week first. */
+    public List<Stub> stubsOf(Collection<String> projectIds) {
+        Query query = Query.query(Criteria.where("projectId").in(projectIds)).with(Sort.by("projectId", "week"));
+        query.fields().include("projectId", "week", "contentHash", "receivedAt");
+        return mongo.find(query, Document.class, CURRENT).stream()
+                .map(d -> new Stub(d.getString("projectId"), d.getString("week"), d.getString("contentHash"),
+                        d.getDate("receivedAt").toInstant()))
+                .toList();
+    }
+
+    /** A week taken out by a deletion at or after {@code since} (every deletion when null). */
+    public record Deleted(String projectId, String week) {}
+
+    public List<Deleted> deletedSince(Instant since) {
+        Criteria deleted = Criteria.where("deleted").is(true);
+        Query query = Query.query(since == null ? deleted : deleted.and("replacedAt").gte(since));
+        query.fields().include("projectId", "week");
+        return mongo.find(query, Document.class, VERSIONS).stream()
+                .map(d -> new Deleted(d.getString("projectId"), d.getString("week"))).distinct().toList();
+    }
+
+    /** Projects with a week received at or after {@code since}; every project with a snapshot when null. */
+    public Set<String> projectsReceivedSince(Instant since) {
+        Query query = since == null ? new Query() : Query.query(Criteria.where("receivedAt").gte(since));
+        return Set.copyOf(mongo.findDistinct(query, "projectId", CURRENT, String.class));
     }
 
     public Optional<StoredSnapshot> find(String projectId, String week) {
@@ -124,7 +196,7 @@ public class SnapshotStore {
                 .with(Sort.by("week")), StoredSnapshot.class, CURRENT).stream().map(StoredSnapshot::snapshot).toList();
     }
 
-    /** Replaced versions of a week, oldest first. */
+    /** Replaced (and deleted) versions of a week, oldest first. */
     public List<StoredSnapshot> versions(String projectId, String week) {
         return mongo.find(Query.query(Criteria.where("projectId").is(projectId).and("week").is(week))
                 .with(Sort.by("version")), StoredSnapshot.class, VERSIONS);
@@ -137,6 +209,12 @@ public class SnapshotStore {
             criteria = criteria.and("projectId").in(projects);
         }
         return mongo.find(Query.query(criteria), StoredSnapshot.class, CURRENT);
+    }
+
+    /** The weeks after {@code week} that have a snapshot, oldest first. */
+    public List<String> weeksAfter(String week) {
+        return mongo.findDistinct(Query.query(Criteria.where("week").gt(week)), "week", CURRENT, String.class)
+                .stream().sorted().toList();
     }
 
     /** The latest week any project has a snapshot for. */
@@ -158,7 +236,8 @@ public class SnapshotStore {
         return mongo.count(new Query(), CURRENT);
     }
 
-    static String contentHash(Snapshot snapshot) {
+    /** sha256 of a snapshot's JSON: what an assessment records to say which content it judged. */
+    public static String contentHash(Snapshot snapshot) {
         try {
             byte[] json = PulseJson.mapper().writeValueAsBytes(snapshot);
             return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));

@@ -14,17 +14,19 @@ import java.time.Instant;
  *
  * @param id          {@code projectId/week} in {@code snapshots}, {@code projectId/week/vN} in {@code snapshot_versions}
  * @param contentHash sha256 of the snapshot's JSON: the same snapshot sent again has the same hash
+ * @param replacedAt  when a later version replaced it, or it was deleted (versions only)
+ * @param deleted     whether it left the current snapshots by a deletion rather than a correction (versions only)
  */
 public record StoredSnapshot(@Id String id, String projectId, String week, String asOf, int version,
-                             String contentHash, Instant receivedAt, Instant replacedAt,
+                             String contentHash, Instant receivedAt, Instant replacedAt, boolean deleted,
                              @Field("snapshot") Document body) {
 
     public Snapshot snapshot() {
         return BsonJson.fromBson(body, Snapshot.class);
     }
 
-    StoredSnapshot asVersion(Instant replaced) {
+    StoredSnapshot asVersion(Instant replaced, boolean byDeletion) {
         return new StoredSnapshot(id + "/v" + version, projectId, week, asOf, version, contentHash, receivedAt,
-                replaced, body);
+                replaced, byDeletion, body);
     }
 }

@@ -59,6 +59,17 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 List.of(new FieldProblem(e.field(), e.getMessage())));
     }
 
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> problem(ProblemException e) {
+        return problem(e.status(), e.type(), e.title(), e.getMessage(), e.problems());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(),
+                List.of(new FieldProblem(e.field(), e.getMessage())));
+    }
+
     @ExceptionHandler(CandidateRejectedException.class)
     ResponseEntity<ProblemDetail> candidateRejected(CandidateRejectedException e) {
         ResponseEntity<ProblemDetail> response = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-rules",
@@ -74,7 +85,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(ConcurrentModificationException.class)
-    ResponseEntity<ProblemDetail> conflict(ConcurrentModificationException e) {
+    ResponseEntity<ProblemDetail> concurrentChange(ConcurrentModificationException e) {
         return problem(HttpStatus.CONFLICT, "conflict", "Concurrent change", e.getMessage() + "; send it again", List.of());
     }
 

@@ -29,9 +29,13 @@ public record PulseProperties(
 
     /**
      * @param adminToken bearer token that allows validating, replaying, publishing and rolling back rules over the
-     *                   API (they run code on the server); unset, those endpoints are switched off
+     *                   API (they run code on the server) and deleting snapshots; unset, those endpoints are off
+     * @param sandbox    limits of the worker process a candidate rule set is validated and replayed in
      */
-    public record Rules(@DefaultValue("1s") Duration pollInterval, String adminToken) {}
+    public record Rules(@DefaultValue("1s") Duration pollInterval, String adminToken, @DefaultValue Sandbox sandbox) {}
+
+    /** @param timeout the worker is killed after this; @param memory its heap limit */
+    public record Sandbox(@DefaultValue("60s") Duration timeout, @DefaultValue("512MB") DataSize memory) {}
 
     /** @param maxTasks snapshots with more tasks are refused up front (422) */
     public record Api(@DefaultValue("10MB") DataSize maxBodySize, @DefaultValue("50000") int maxTasks) {}

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.pmopulse.support.Http;
 import org.pmopulse.support.PulseTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,7 +32,11 @@ import static org.pmopulse.snapshot.TestSnapshots.with;
  * ({@link SnapshotApiOnMongoDbTest}). Each test uses its own project id, so tests share one database.
  */
 @PulseTest
+@TestPropertySource(properties = "pulse.rules.admin-token=" + SnapshotApiContract.TOKEN)
 abstract class SnapshotApiContract {
+    static final String TOKEN = "contract-admin-token";
+    private static final String[] ADMIN = {"Authorization", "Bearer " + TOKEN};
+
     @LocalServerPort
     int port;
     Http http;
@@ -180,6 +185,52 @@ abstract class SnapshotApiContract {
         assertThat(mine.get("rag").asString()).isIn("GREEN", "AMBER", "RED");
         assertThat(mine.get("score").asInt())
                 .isEqualTo(http.get("/api/projects/" + project + "/assessments/latest").json().at("/health/score").asInt());
+    }
+
+    @Test
+    void deletingAWeekKeepsItAmongTheVersionsAndTheProjectGoesOnWithoutIt() {
+        put(snapshot("2026-11-06"));
+        put(snapshot("2026-11-13"));
+        put(snapshot("2026-11-20"));
+        String week = "/api/projects/" + project + "/snapshots/2026-11-13";
+
+        assertThat(http.delete(week).status()).isEqualTo(401);
+        Http.Response r = http.delete(week, ADMIN);
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("weeks").get(0).asString()).isEqualTo("2026-W46");
+        assertThat(http.get(week).status()).isEqualTo(404);
+        assertThat(http.get("/api/projects/" + project + "/assessments/2026-11-13").status()).isEqualTo(404);
+        JsonNode versions = http.get(week + "/versions").json();
+        assertThat(versions.size()).isEqualTo(1);
+        assertThat(versions.get(0).at("/info/deleted").asBoolean()).isTrue();
+        assertThat(http.get("/api/projects/" + project + "/history").json().findValuesAsString("week"))
+                .containsExactly("2026-W45", "2026-W47");
+        assertThat(http.get("/api/portfolio?asOf=2026-11-13").json().get("projects").findValuesAsString("projectId"))
+                .doesNotContain(project);
+        assertThat(http.delete(week, ADMIN).status()).isEqualTo(404);
+
+        Http.Response again = put(snapshot("2026-11-13")); // undoing the deletion: the numbering of versions goes on
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(http.get("/api/projects/" + project + "/snapshots").json().get(1).get("version").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void deletingAProjectTakesItOutOfEveryViewAndKeepsWhatWasSent() {
+        put(snapshot("2026-11-13"));
+        put(snapshot("2026-11-20"));
+
+        Http.Response r = http.delete("/api/projects/" + project, ADMIN);
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("weeks").size()).isEqualTo(2);
+        assertThat(http.get("/api/projects").json().findValuesAsString("projectId")).doesNotContain(project);
+        assertThat(http.get("/api/projects/" + project + "/assessments/latest").status()).isEqualTo(404);
+        assertThat(http.get("/api/portfolio?asOf=2026-11-20").json().get("projects").findValuesAsString("projectId"))
+                .doesNotContain(project);
+        assertThat(http.get("/api/projects/" + project + "/snapshots/2026-11-20/versions").json().get(0)
+                .at("/snapshot/projectId").asString()).isEqualTo(project);
+        assertThat(http.delete("/api/projects/" + project, ADMIN).status()).isEqualTo(404);
     }
 
     @Test

@@ -53,6 +53,14 @@ public final class Http {
         return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    public Response delete(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).DELETE();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     /** A body sent in chunks, without Content-Length, the way a streaming client sends it. */
     public Response putChunked(String path, byte[] body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")

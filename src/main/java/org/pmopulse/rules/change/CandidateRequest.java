@@ -2,6 +2,7 @@ package org.pmopulse.rules.change;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.pmopulse.rules.RuleFolder;
+import org.pmopulse.system.FieldProblem;
 import org.pmopulse.system.InvalidInputException;
 import org.pmopulse.system.StrictJson;
 
@@ -9,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,10 @@ public record CandidateRequest(
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 String name = entry.getName().startsWith("./") ? entry.getName().substring(2) : entry.getName();
+                if (name.startsWith("/") || name.contains("\\") || Arrays.asList(name.split("/")).contains("..")) {
+                    throw InvalidInputException.body(List.of(new FieldProblem("files." + name,
+                            "a zip entry may not leave the rules folder ('..', '\\' or a leading '/')")));
+                }
                 if (entry.isDirectory() || hidden(name)) {
                     continue; // folders, and what tools leave behind (.DS_Store, .git/)
                 }

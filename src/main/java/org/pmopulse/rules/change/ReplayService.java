@@ -9,6 +9,8 @@ import org.pmopulse.project.ProjectWeek;
 import org.pmopulse.rules.RuleSet;
 import org.pmopulse.rules.fact.OtherProject;
 import org.pmopulse.rules.portfolio.Peers;
+import org.pmopulse.rules.portfolio.PortfolioMember;
+import org.pmopulse.snapshot.Rag;
 import org.pmopulse.snapshot.IsoWeek;
 import org.pmopulse.snapshot.Snapshot;
 import org.pmopulse.snapshot.SnapshotStore;
@@ -55,75 +57,124 @@ public class ReplayService {
     }
 
     /**
+     * What a replay runs over, read once: the weeks to replay with their history, what Pulse knows of the projects
+     * they depend on, and the other projects of each week for the portfolio rules. Plain data, so the candidate's
+     * side can be computed in another process from exactly the same inputs.
+     *
+     * @param weeks     each project's snapshots, oldest first, from the history window before {@code fromWeek}
+     * @param providers each project's providers as Pulse knows them now, by provider id
+     * @param peers     each replayed week's projects as the portfolio rules see them
+     */
+    public record Input(LocalDate start, LocalDate end, String fromWeek, Map<String, List<Snapshot>> weeks,
+                        Map<String, Map<String, OtherProject>> providers, Map<String, List<PortfolioMember>> peers) {}
+
+    /** One project-week as one rule set judged it. */
+    public record Outcome(String projectId, String week, LocalDate asOf, int score, Rag rag, List<String> findings) {}
+
+    /**
      * @param from     a date in the first week of the range (default: 11 weeks before {@code to})
      * @param to       a date in the last week of the range (default: the latest week with a snapshot)
      * @param projects project ids to replay, or empty for all
      */
-    public ReplayReport replay(RuleSet live, RuleSet candidate, LocalDate from, LocalDate to, Collection<String> projects) {
+    public Input input(LocalDate from, LocalDate to, Collection<String> projects) {
         // whole ISO weeks, Monday to Sunday, since Pulse keeps one snapshot per project per week
         LocalDate end = (to != null ? to : snapshots.latestWeek().map(IsoWeek::monday).orElse(LocalDate.now()))
                 .with(DayOfWeek.SUNDAY);
         LocalDate start = (from != null ? from : end.minusWeeks(DEFAULT_WEEKS - 1L)).with(DayOfWeek.MONDAY);
-        String fromWeek = IsoWeek.of(start);
-        String toWeek = IsoWeek.of(end);
         String historyWeek = IsoWeek.of(start.minusWeeks(Assessor.HISTORY_WEEKS));
-        Map<String, List<Snapshot>> byProject = snapshots.between(historyWeek, toWeek, projects).stream()
+        Map<String, List<Snapshot>> byProject = snapshots.between(historyWeek, IsoWeek.of(end), projects).stream()
                 .map(StoredSnapshot::snapshot)
+                .sorted(Comparator.comparing(Snapshot::asOf))
                 .collect(Collectors.groupingBy(Snapshot::projectId, TreeMap::new, Collectors.toList()));
-
-        Map<String, Peers> peers = new TreeMap<>();
+        Map<String, Map<String, OtherProject>> providers = new TreeMap<>();
+        byProject.forEach((id, weeks) -> {
+            Map<String, OtherProject> known = new TreeMap<>();
+            weeks.forEach(s -> this.projects.providersOf(s).forEach(p -> known.put(p.projectId(), p)));
+            providers.put(id, known);
+        });
+        Map<String, List<PortfolioMember>> peers = new TreeMap<>();
         for (LocalDate monday = start; !monday.isAfter(end); monday = monday.plusWeeks(1)) {
-            peers.put(IsoWeek.of(monday), Peers.of(portfolioWeeks.week(IsoWeek.of(monday)).stream().map(ProjectWeek::member).toList()));
+            String week = IsoWeek.of(monday);
+            peers.put(week, portfolioWeeks.week(week).stream().map(ProjectWeek::member).toList());
         }
-        List<ReplayReport.Item> items = byProject.values().parallelStream()
-                .flatMap(weeks -> replayProject(live, candidate, weeks, fromWeek, peers).stream())
-                .sorted(Comparator.comparing(ReplayReport.Item::projectId).thenComparing(ReplayReport.Item::week))
-                .toList();
-        return report(live, candidate, start, end, items);
+        return new Input(start, end, IsoWeek.of(start), byProject, providers, peers);
     }
 
-    private List<ReplayReport.Item> replayProject(RuleSet live, RuleSet candidate, List<Snapshot> weeks, String fromWeek,
-                                                  Map<String, Peers> peersByWeek) {
-        List<Snapshot> ordered = weeks.stream().sorted(Comparator.comparing(Snapshot::asOf)).toList();
-        List<ReplayReport.Item> items = new ArrayList<>();
+    /** Runs a candidate over stored weeks next to the live set, both in this process (the command line's replay). */
+    public ReplayReport replay(RuleSet live, RuleSet candidate, LocalDate from, LocalDate to, Collection<String> projects) {
+        Input input = input(from, to, projects);
+        return report(live.version(), candidate.version(), input, judge(assessor, live, input),
+                judge(assessor, candidate, input));
+    }
+
+    /** Every replayed project-week as {@code rules} judge it, in this process. */
+    public List<Outcome> judge(RuleSet rules, Input input) {
+        return judge(assessor, rules, input);
+    }
+
+    /** Every replayed project-week as {@code rules} judge it, projects in parallel. */
+    public static List<Outcome> judge(Assessor assessor, RuleSet rules, Input input) {
+        return input.weeks().entrySet().parallelStream()
+                .flatMap(e -> judgeProject(assessor, rules, input, e.getKey(), e.getValue()).stream())
+                .sorted(Comparator.comparing(Outcome::projectId).thenComparing(Outcome::week))
+                .toList();
+    }
+
+    private static List<Outcome> judgeProject(Assessor assessor, RuleSet rules, Input input, String projectId,
+                                              List<Snapshot> ordered) {
+        Map<String, OtherProject> known = input.providers().getOrDefault(projectId, Map.of());
+        List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             Snapshot s = ordered.get(i);
-            if (IsoWeek.of(s.asOf()).compareTo(fromWeek) < 0) {
+            String week = IsoWeek.of(s.asOf());
+            if (week.compareTo(input.fromWeek()) < 0) {
                 continue; // history only
             }
             List<Snapshot> earlier = new ArrayList<>(ordered.subList(Math.max(0, i - Assessor.HISTORY_WEEKS), i));
             Collections.reverse(earlier);
-            List<OtherProject> providers = projects.providersOf(s);
-            Peers peers = peersByWeek.getOrDefault(IsoWeek.of(s.asOf()), Peers.NONE);
-            Assessment before = assessor.assess(live, s, earlier, null, providers, peers);
-            Assessment after = assessor.assess(candidate, s, earlier, null, providers, peers);
-            List<String> added = difference(after.findings(), before.findings());
-            List<String> removed = difference(before.findings(), after.findings());
-            boolean changed = before.health().score() != after.health().score()
-                    || before.health().rag() != after.health().rag() || !added.isEmpty() || !removed.isEmpty();
-            items.add(new ReplayReport.Item(s.projectId(), IsoWeek.of(s.asOf()), s.asOf(), changed,
-                    before.health().score(), before.health().rag(), after.health().score(), after.health().rag(),
-                    added, removed));
+            List<OtherProject> providers = s.dependencies().stream().map(Snapshot.Dependency::onProject).distinct()
+                    .map(known::get).filter(java.util.Objects::nonNull).toList();
+            Assessment a = assessor.assess(rules, s, earlier, null, providers,
+                    Peers.of(input.peers().getOrDefault(week, List.of())));
+            outcomes.add(new Outcome(projectId, week, s.asOf(), a.health().score(), a.health().rag(),
+                    a.findings().stream().map(Finding::ruleId).toList()));
         }
-        return items;
+        return outcomes;
+    }
+
+    /** The report of a replay from both sides' judgements of the same input. */
+    public static ReplayReport report(String liveVersion, String candidateVersion, Input input, List<Outcome> before,
+                                      List<Outcome> after) {
+        Map<String, Outcome> candidate = after.stream()
+                .collect(Collectors.toMap(o -> o.projectId() + "/" + o.week(), Function.identity()));
+        List<ReplayReport.Item> items = new ArrayList<>();
+        for (Outcome b : before) {
+            Outcome a = candidate.get(b.projectId() + "/" + b.week());
+            List<String> added = difference(a.findings(), b.findings());
+            List<String> removed = difference(b.findings(), a.findings());
+            boolean changed = b.score() != a.score() || b.rag() != a.rag() || !added.isEmpty() || !removed.isEmpty();
+            items.add(new ReplayReport.Item(b.projectId(), b.week(), b.asOf(), changed, b.score(), b.rag(), a.score(),
+                    a.rag(), added, removed));
+        }
+        return report(liveVersion, candidateVersion, input.start(), input.end(), items);
     }
 
     /** Rule ids in {@code a} more often than in {@code b}, once per extra finding. */
-    private static List<String> difference(List<Finding> a, List<Finding> b) {
-        Map<String, Long> count = b.stream().collect(Collectors.groupingBy(Finding::ruleId, Collectors.counting()));
+    private static List<String> difference(List<String> a, List<String> b) {
+        Map<String, Long> count = b.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         List<String> extra = new ArrayList<>();
-        for (Finding f : a) {
-            long left = count.getOrDefault(f.ruleId(), 0L);
+        for (String ruleId : a) {
+            long left = count.getOrDefault(ruleId, 0L);
             if (left > 0) {
-                count.put(f.ruleId(), left - 1);
+                count.put(ruleId, left - 1);
             } else {
-                extra.add(f.ruleId());
+                extra.add(ruleId);
             }
         }
         return extra;
     }
 
-    private static ReplayReport report(RuleSet live, RuleSet candidate, LocalDate from, LocalDate to,
+    private static ReplayReport report(String liveVersion, String candidateVersion, LocalDate from, LocalDate to,
                                        List<ReplayReport.Item> items) {
         Map<String, Integer> deltas = new TreeMap<>();
         for (ReplayReport.Item item : items) {
@@ -136,7 +187,7 @@ public class ReplayService {
         List<String> changedColour = latest.values().stream().filter(i -> i.ragBefore() != i.ragAfter())
                 .map(ReplayReport.Item::projectId).sorted().toList();
         int changed = (int) items.stream().filter(ReplayReport.Item::changed).count();
-        return new ReplayReport(live.version(), candidate.version(), from, to, latest.size(), items.size(), changed,
+        return new ReplayReport(liveVersion, candidateVersion, from, to, latest.size(), items.size(), changed,
                 summary(latest.size(), items.size(), changedColour, deltas), changedColour, deltas, items);
     }
 

@@ -4,8 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.pmopulse.system.InvalidInputException;
 import org.pmopulse.system.PathValues;
-import org.pmopulse.system.PulseProperties;
-import org.springframework.http.HttpStatus;
+import org.pmopulse.system.AdminToken;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,10 +14,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -34,12 +30,12 @@ class RuleChangeController {
 
     private final RulePublisher publisher;
     private final RuleChangeLog log;
-    private final String adminToken;
+    private final AdminToken adminToken;
 
-    RuleChangeController(RulePublisher publisher, RuleChangeLog log, PulseProperties properties) {
+    RuleChangeController(RulePublisher publisher, RuleChangeLog log, AdminToken adminToken) {
         this.publisher = publisher;
         this.log = log;
-        this.adminToken = properties.rules().adminToken();
+        this.adminToken = adminToken;
     }
 
     @Operation(summary = "Build and test a candidate on top of the live rules, changing nothing live")
@@ -109,15 +105,6 @@ class RuleChangeController {
     }
 
     private void authorize(String authorization) {
-        if (adminToken == null || adminToken.isBlank()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-                    "changing rules over the API is switched off; set PULSE_RULES_ADMIN_TOKEN to switch it on");
-        }
-        String expected = "Bearer " + adminToken;
-        if (authorization == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                authorization.getBytes(StandardCharsets.UTF_8))) {
-            throw new ResponseStatusException(HttpStatus.UNAUTHORIZED,
-                    "send Authorization: Bearer <the rules admin token>");
-        }
+        adminToken.check(authorization, "changing rules");
     }
 }

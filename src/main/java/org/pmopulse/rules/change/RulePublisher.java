@@ -6,7 +6,6 @@ import org.pmopulse.rules.RuleSet;
 import org.pmopulse.system.NotFoundException;
 import org.springframework.stereotype.Service;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +18,13 @@ import java.util.TreeMap;
 @Service
 public class RulePublisher {
     private final LiveRules rules;
-    private final CandidateValidator validator;
+    private final CandidateSandbox sandbox;
     private final ReplayService replay;
     private final RuleChangeLog log;
 
-    public RulePublisher(LiveRules rules, ReplayService replay, RuleChangeLog log, Clock clock) {
+    public RulePublisher(LiveRules rules, CandidateSandbox sandbox, ReplayService replay, RuleChangeLog log) {
         this.rules = rules;
-        this.validator = new CandidateValidator(clock);
+        this.sandbox = sandbox;
         this.replay = replay;
         this.log = log;
     }
@@ -35,15 +34,24 @@ public class RulePublisher {
         return RuleFolder.read(rules.dir()).with(files);
     }
 
+    /** Builds and tests the candidate in the sandbox. */
     public ValidationReport validate(Map<String, String> files) {
-        return validator.validate(candidate(files));
+        return sandbox.validate(candidate(files));
     }
 
-    /** Replays a candidate that builds (its scenarios are not run); throws {@link CandidateRejectedException} when it does not. */
-    public ReplayReport replay(Map<String, String> files, LocalDate from, LocalDate to,
-                               List<String> projects) {
-        return replay.replay(rules.current(), validator.build(candidate(files)), from, to, projects);
+    /**
+     * Replays a candidate that builds (its scenarios are not run): the live rules judge the weeks here, the
+     * candidate judges them in the sandbox. {@link CandidateRejectedException} when it does not build.
+     */
+    public ReplayReport replay(Map<String, String> files, LocalDate from, LocalDate to, List<String> projects) {
+        RuleFolder candidate = candidate(files);
+        RuleSet live = rules.current();
+        ReplayService.Input input = replay.input(from, to, projects);
+        List<ReplayService.Outcome> after = sandbox.judge(candidate, input);
+        return ReplayService.report(live.version(), candidate.ruleSources("candidate").version(), input,
+                replay.judge(live, input), after);
     }
+
 
     public synchronized RuleChange publish(Map<String, String> files, String who, String comment) {
         return publish(files, who, comment, RuleChange.Kind.PUBLISH);
@@ -59,20 +67,31 @@ public class RulePublisher {
         return publish(replacement, who, comment, RuleChange.Kind.ROLLBACK);
     }
 
+    /**
+     * Validates and replays the candidate in the sandbox, then builds it here once and installs that build: the
+     * code policy has passed and the candidate has run without harm in its worker before it is compiled here.
+     */
     private RuleChange publish(Map<String, String> files, String who, String comment, RuleChange.Kind kind) {
         RuleFolder now = RuleFolder.read(rules.dir());
         RuleFolder next = now.with(files);
-        ValidationReport report = validator.validate(next);
+        List<RuleChange.FileChange> changed = RuleChangeLog.diff(now, next);
+        if (changed.isEmpty()) {
+            throw new NothingToPublishException();
+        }
+        RuleSet before = rules.current();
+        ReplayService.Input input = replay.input(null, null, List.of());
+        SandboxTask.Answer checked = sandbox.validateAndJudge(next, input);
+        ValidationReport report = checked.validation();
         if (!report.valid()) {
             throw new CandidateRejectedException(report);
         }
-        RuleSet before = rules.current();
-        ReplayReport replayed = replay.replay(before, report.ruleSet(), null, null, List.of());
-        List<RuleChange.FileChange> changed = RuleChangeLog.diff(now, next);
+        ReplayReport replayed = ReplayService.report(before.version(), report.version(), input,
+                replay.judge(before, input), checked.outcomes());
+        RuleSet built = rules.build(next);
         Map<String, String> writes = new TreeMap<>();
         changed.forEach(c -> writes.put(c.path(), next.files().get(c.path())));
         log.expect(report.version());
-        rules.write(writes);
+        rules.write(writes, built);
         log.keep(report.version(), next);
         return log.append(kind, who, before.version(), report.version(), changed, replayed.summary(), comment);
     }
