@@ -13,6 +13,7 @@ import org.pmopulse.rules.change.ValidationReport;
 import org.pmopulse.rules.scenario.ScenarioFiles;
 import org.pmopulse.rules.scenario.ScenarioRunner;
 import org.pmopulse.system.PathValues;
+import org.pmopulse.system.CsvTable;
 import org.pmopulse.system.PulseJson;
 
 import java.io.IOException;
@@ -142,13 +143,13 @@ final class RulesCommands {
                 return;
             }
             // the CSV lists the project-weeks that change; the JSON has them all
-            StringBuilder csv = new StringBuilder("projectId,week,asOf,scoreBefore,ragBefore,scoreAfter,ragAfter,findingsAdded,findingsRemoved\n");
-            for (ReplayReport.Item i : report.items().stream().filter(ReplayReport.Item::changed).toList()) {
-                csv.append(String.join(",", i.projectId(), i.week(), i.asOf().toString(), String.valueOf(i.scoreBefore()),
-                        i.ragBefore().name(), String.valueOf(i.scoreAfter()), i.ragAfter().name(),
-                        String.join(" ", i.findingsAdded()), String.join(" ", i.findingsRemoved()))).append('\n');
-            }
-            Files.writeString(file, csv);
+            List<List<?>> rows = report.items().stream().filter(ReplayReport.Item::changed)
+                    .<List<?>>map(i -> List.of(i.projectId(), i.week(), i.asOf(), i.scoreBefore(), i.ragBefore(),
+                            i.scoreAfter(), i.ragAfter(), String.join(" ", i.findingsAdded()),
+                            String.join(" ", i.findingsRemoved())))
+                    .toList();
+            Files.writeString(file, CsvTable.of(List.of("projectId", "week", "asOf", "scoreBefore", "ragBefore",
+                    "scoreAfter", "ragAfter", "findingsAdded", "findingsRemoved"), rows));
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
         }

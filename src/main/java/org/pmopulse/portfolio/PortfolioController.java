@@ -50,7 +50,10 @@ class PortfolioController {
         return switch (format) {
             case "md" -> ResponseEntity.ok().contentType(MARKDOWN).body(report.markdown());
             case "csv" -> ResponseEntity.ok().contentType(CSV).body(report.csv());
-            case "html" -> ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(report.html());
+            // a document to keep and send on: its style is inline, and it has no script at all
+            case "html" -> ResponseEntity.ok().contentType(MediaType.TEXT_HTML)
+                    .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                    .body(report.html());
             default -> throw InvalidInputException.parameter("format", "must be md, csv or html, was '" + format + "'");
         };
     }

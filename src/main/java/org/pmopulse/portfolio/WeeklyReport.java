@@ -5,9 +5,11 @@ import org.pmopulse.assessment.Assessment;
 import org.pmopulse.rules.Finding;
 import org.pmopulse.rules.FindingKind;
 import org.pmopulse.snapshot.Rag;
+import org.pmopulse.system.CsvTable;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,17 +133,16 @@ final class WeeklyReport {
     }
 
     String csv() {
-        StringBuilder csv = new StringBuilder("rank,projectId,name,methodology,phase,sponsor,rag,score,change,previousRag,"
-                + "newlyRed,newlyAmber,findings,topFinding,topRecommendation,forecastSlipDays\n");
+        List<List<?>> rows = new ArrayList<>();
         for (PortfolioView.Entry e : view.projects()) {
-            csv.append(String.join(",", String.valueOf(e.rank()), cell(e.projectId()), cell(e.name()),
-                    cell(e.methodology()), cell(e.phase()), cell(e.sponsor()), cell(e.rag()), String.valueOf(e.score()),
-                    cell(e.change()), cell(e.previousRag()), String.valueOf(e.newlyRed()), String.valueOf(e.newlyAmber()),
-                    String.valueOf(e.findings()), cell(e.topFinding() == null ? null : e.topFinding().ruleId() + " " + e.topFinding().title()),
-                    cell(e.topRecommendation() == null ? null : e.topRecommendation().title()), cell(e.forecastSlipDays())))
-                    .append('\n');
+            rows.add(Arrays.asList(e.rank(), e.projectId(), e.name(), e.methodology(), e.phase(), e.sponsor(), e.rag(),
+                    e.score(), e.change(), e.previousRag(), e.newlyRed(), e.newlyAmber(), e.findings(),
+                    e.topFinding() == null ? null : e.topFinding().ruleId() + " " + e.topFinding().title(),
+                    e.topRecommendation() == null ? null : e.topRecommendation().title(), e.forecastSlipDays()));
         }
-        return csv.toString();
+        return CsvTable.of(List.of("rank", "projectId", "name", "methodology", "phase", "sponsor", "rag", "score",
+                "change", "previousRag", "newlyRed", "newlyAmber", "findings", "topFinding", "topRecommendation",
+                "forecastSlipDays"), rows);
     }
 
     String html() {
@@ -211,15 +212,6 @@ final class WeeklyReport {
     private static String movers(List<PortfolioView.Mover> movers) {
         return movers.isEmpty() ? "none" : String.join(", ", movers.stream()
                 .map(m -> m.projectId() + " " + signed(m.change()) + " (now " + m.score() + ")").toList());
-    }
-
-    private static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        return text.contains(",") || text.contains("\"") || text.contains("\n")
-                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 
     private static String esc(String text) {

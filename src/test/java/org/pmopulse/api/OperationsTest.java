@@ -2,6 +2,8 @@ package org.pmopulse.api;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.pmopulse.support.Http;
 import org.pmopulse.support.PulseTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,6 +34,41 @@ class OperationsTest {
         assertThat(health.at("/components/rules/status").asString()).isEqualTo("UP");
         assertThat(health.at("/components/rules/details/version").asString()).startsWith("sha256:");
         assertThat(health.at("/components/forecast/details/mode").asString()).isIn("model", "rules only");
+    }
+
+    @ParameterizedTest(name = "{0} is a problem, not Tomcat's page")
+    @ValueSource(strings = {"/api/projects/a%2Fb/snapshots", "/api/projects/a%00b", "/api/projects/a|b",
+            "/api/projects/%zz", "/api/projects/a%5Cb", "/api/projects/a;b"})
+    void whatTheServletContainerRefusesIsAProblemToo(String path) {
+        Http.Response r = http.rawGet(path);
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("status").asInt()).isEqualTo(400);
+        assertThat(r.json().at("/errors/0/field").asString()).isEqualTo("path");
+        assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    void aPathLongerThanTheServerTakesIsAProblem() {
+        Http.Response r = http.rawGet("/api/projects/" + "a".repeat(9_000));
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("title").asString()).isEqualTo("Bad request");
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeadersAndApiAnswersAreNotCached() {
+        Http.Response api = http.get("/api/projects");
+        Http.Response page = http.get("/");
+
+        for (Http.Response r : new Http.Response[] {api, page}) {
+            assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(r.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(r.header("Content-Security-Policy")).contains("script-src 'self'").contains("frame-ancestors 'none'");
+        }
+        assertThat(api.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(page.header("Cache-Control")).isNull();
     }
 
     @Test
