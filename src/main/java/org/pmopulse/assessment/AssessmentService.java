@@ -107,7 +107,7 @@ public class AssessmentService {
             }
         }
         Map<String, PortfolioMember> members = new TreeMap<>();
-        portfolioWeeks.week(week).forEach(line -> members.put(line.projectId(), line.member()));
+        portfolioWeeks.members(week).forEach(member -> members.put(member.projectId(), member));
         own.forEach(o -> members.put(o.snapshot().projectId(), Assessor.member(o.snapshot(), o.assessment())));
         Peers peers = Peers.of(List.copyOf(members.values()));
         List<ProjectWeek> lines = new ArrayList<>();
@@ -148,7 +148,7 @@ public class AssessmentService {
         String week = IsoWeek.of(snapshot.asOf());
         List<Snapshot> earlier = snapshots.before(snapshot.projectId(), week, Assessor.HISTORY_WEEKS);
         Integer previous = assessments.scoreBefore(snapshot.projectId(), week).orElse(null);
-        Peers peers = Peers.of(portfolioWeeks.week(week).stream().map(ProjectWeek::member).toList());
+        Peers peers = Peers.of(portfolioWeeks.members(week));
         Assessment assessment = keep(snapshot,
                 assessor.assess(ruleSet, snapshot, earlier, previous, projects.providersOf(snapshot), peers));
         portfolioWeeks.record(week, line(snapshot, assessment));

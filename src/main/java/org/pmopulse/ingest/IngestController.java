@@ -91,14 +91,17 @@ class IngestController {
     @Operation(summary = "Upload many snapshots: a JSON array, or NDJSON (one per line)",
             description = "Each item is validated on its own; valid items are stored and assessed, invalid ones are "
                     + "reported with their problems and nothing of them is stored. 200 with the report when any item "
-                    + "was accepted, 422 when none was.")
+                    + "was accepted; when none was, a 422 problem listing every item's problems, with the report.")
     @PostMapping(path = "/api/snapshots", consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
     ResponseEntity<BulkReport> bulk(@RequestHeader(value = "Content-Type", required = false) String contentType,
                                     @RequestBody(content = @Content(schema = @Schema(implementation = Snapshot[].class)))
                                     @org.springframework.web.bind.annotation.RequestBody(required = false) byte[] body) {
         boolean ndjson = contentType != null && contentType.startsWith(NDJSON);
         BulkReport report = ingest.ingestAll(ingest.split(body, ndjson));
-        return ResponseEntity.status(report.nothingAccepted() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(report);
+        if (report.nothingAccepted()) {
+            throw new NothingAcceptedException(report);
+        }
+        return ResponseEntity.ok(report);
     }
 
     @Operation(summary = "Delete the snapshot of the week that contains asOf, to undo a mistake",

@@ -8,6 +8,8 @@ import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.pmopulse.rules.portfolio.PortfolioMember;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -38,9 +40,43 @@ public class PortfolioWeeks {
         this.mongo = mongo;
     }
 
-    /** Puts (or replaces) a project's line in its week. */
+    /**
+     * Puts (or replaces) a project's line in its week without reading the week: the line is set in place when the
+     * project has one, else pushed (or the week created). Two writers of the same new line cannot both push it: the
+     * push only matches a week without the project, and the loser retries as a replacement.
+     */
     public void record(String week, ProjectWeek line) {
-        record(week, List.of(line));
+        Update replace = new Update().set("projects.$", line).inc("version", 1);
+        Update push = new Update().push("projects", line).inc("version", 1);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (mongo.updateFirst(Query.query(Criteria.where("_id").is(week).and("projects.projectId").is(line.projectId())),
+                    replace, COLLECTION).getMatchedCount() > 0) {
+                return;
+            }
+            try {
+                mongo.upsert(Query.query(Criteria.where("_id").is(week).and("projects.projectId").ne(line.projectId())),
+                        push, COLLECTION);
+                return;
+            } catch (DuplicateKeyException raced) {
+                // the week gained this project meanwhile: replace it on the next attempt
+            }
+        }
+        throw new ConcurrentModificationException("portfolio week " + week + " kept changing while it was being updated");
+    }
+
+    /** The projects of a week as their peers' portfolio rules see them: read without the rest of each line. */
+    public List<PortfolioMember> members(String week) {
+        Query query = Query.query(Criteria.where("_id").is(week));
+        query.fields().include("projects.projectId", "projects.rag", "projects.ties");
+        return Optional.ofNullable(mongo.findOne(query, Members.class, COLLECTION)).map(Members::projects)
+                .orElse(List.of());
+    }
+
+    /** A week with only what the portfolio rules read of each line. */
+    record Members(@Id String week, List<PortfolioMember> projects) {
+        Members {
+            projects = projects == null ? List.of() : projects;
+        }
     }
 
     /** Puts (or replaces) the lines of several projects of a week in one write: what the weekly batch does. */
@@ -95,7 +131,8 @@ public class PortfolioWeeks {
 
     /** Every project's line of a week, by project id; empty for a week nobody assessed. */
     public List<ProjectWeek> week(String week) {
-        return Optional.ofNullable(mongo.findById(week, Week.class, COLLECTION)).map(Week::projects).orElse(List.of());
+        return Optional.ofNullable(mongo.findById(week, Week.class, COLLECTION)).map(Week::projects).orElse(List.of())
+                .stream().sorted(Comparator.comparing(ProjectWeek::projectId)).toList();
     }
 
     /** The latest week with any assessment. */

@@ -61,7 +61,9 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e) {
-        return problem(e.status(), e.type(), e.title(), e.getMessage(), e.problems());
+        ResponseEntity<ProblemDetail> response = problem(e.status(), e.type(), e.title(), e.getMessage(), e.problems());
+        e.properties().forEach(response.getBody()::setProperty);
+        return response;
     }
 
     @ExceptionHandler(ConflictException.class)

@@ -2,6 +2,7 @@ package org.pmopulse.system;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
@@ -68,6 +69,11 @@ public final class StrictJson {
             return STRICT.treeToValue(node, type);
         } catch (DatabindException e) {
             throw InvalidInputException.body(List.of(new FieldProblem(path(e.getPath()), bindingMessage(e))));
+        } catch (InputCoercionException e) {
+            throw InvalidInputException.body(List.of(new FieldProblem(path(e.getPath()),
+                    "is out of range for " + describeType(e.getTargetType()))));
+        } catch (JacksonException e) {
+            throw InvalidInputException.body(List.of(new FieldProblem(path(e.getPath()), e.getOriginalMessage())));
         }
     }
 

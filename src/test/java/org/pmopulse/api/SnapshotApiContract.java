@@ -272,7 +272,9 @@ abstract class SnapshotApiContract {
         Http.Response r = http.post("/api/snapshots", body.getBytes(StandardCharsets.UTF_8), "application/json");
 
         assertThat(r.status()).isEqualTo(422);
-        assertThat(r.json().at("/items/0/errors/0/field").asString()).isEqualTo("asOf");
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().at("/errors/0/field").asString()).isEqualTo("[0].asOf");
+        assertThat(r.json().at("/report/items/0/errors/0/field").asString()).isEqualTo("asOf");
         assertThat(http.get("/api/projects/" + project + "/snapshots").status()).isEqualTo(404);
     }
 

@@ -95,7 +95,7 @@ public class ReplayService {
         Map<String, List<PortfolioMember>> peers = new TreeMap<>();
         for (LocalDate monday = start; !monday.isAfter(end); monday = monday.plusWeeks(1)) {
             String week = IsoWeek.of(monday);
-            peers.put(week, portfolioWeeks.week(week).stream().map(ProjectWeek::member).toList());
+            peers.put(week, portfolioWeeks.members(week));
         }
         return new Input(start, end, IsoWeek.of(start), byProject, providers, peers);
     }
