@@ -91,7 +91,7 @@ public final class FaultHarness {
 
     private void run(Path jar, int rounds) throws Exception {
         System.out.printf("%d rounds of kill -9 under %d writers and a rule publish; data in %s%n", rounds, WRITERS, dataDir);
-        System.out.println("| round | killed after | acknowledged | found | repaired at restart | lost | inconsistent | 5xx |");
+        System.out.println("| round | killed after | writes acknowledged | weeks found as last acknowledged (all rounds) | repaired at restart | lost | inconsistent | 5xx |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         int totalLost = 0;
         int totalInconsistent = 0;
