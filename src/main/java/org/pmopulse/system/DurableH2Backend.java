@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The embedded server's H2 store, made durable: a write command is committed and synced to disk before the server
  * answers it, so a client that got an acknowledgement never loses the write, even to {@code kill -9} or a power cut.
- * The store is opened with H2's background auto-commit off, so nothing else decides when data reaches the disk.
+ * The store is opened with H2's background auto-commit off, so nothing else decides when data reaches the disk;
+ * the compaction that background thread would do is done here, every few hundred commits.
  *
  * <p>Concurrent writers share commits (group commit): a writer whose change a commit already covers does not
  * wait for another one, so N writers at once cost fewer than N syncs.
@@ -22,9 +23,14 @@ final class DurableH2Backend extends H2Backend {
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
             "createindexes", "drop", "dropindexes", "dropdatabase", "renamecollection", "aggregate");
 
+    private static final int COMPACT_EVERY = 500;
+    private static final int COMPACT_BELOW_FILL_PERCENT = 80;
+    private static final int COMPACT_BYTES = 16 * 1024 * 1024;
+
     private final MVStore store;
     private final AtomicLong changes = new AtomicLong();
     private long durableUpTo;
+    private long commits;
 
     private DurableH2Backend(MVStore store) {
         super(store);
@@ -33,7 +39,11 @@ final class DurableH2Backend extends H2Backend {
 
     /** Opens (or creates) the store file; fails with H2's "file is locked" when another process holds it. */
     static DurableH2Backend open(String file) {
-        return new DurableH2Backend(new MVStore.Builder().fileName(file).autoCommitDisabled().open());
+        MVStore store = new MVStore.Builder().fileName(file).autoCommitDisabled().open();
+        // H2 keeps freed space for 45 s in case the disk has not flushed yet; every commit here is synced, so the
+        // space can be used again at once (with the default, a few thousand writes grew the file to 550 MB)
+        store.setRetentionTime(0);
+        return new DurableH2Backend(store);
     }
 
     @Override
@@ -55,6 +65,10 @@ final class DurableH2Backend extends H2Backend {
             if (store.hasUnsavedChanges()) {
                 store.commit();
                 store.sync();
+                if (++commits % COMPACT_EVERY == 0) {
+                    // what H2's background thread would do: rewrite chunks that are mostly empty, a little at a time
+                    store.compact(COMPACT_BELOW_FILL_PERCENT, COMPACT_BYTES);
+                }
             }
             durableUpTo = upTo;
         }
