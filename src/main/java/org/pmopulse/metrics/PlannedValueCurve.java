@@ -70,20 +70,25 @@ public final class PlannedValueCurve {
     }
 
     /**
-     * Earned schedule: the day at which the baseline planned to have earned {@code earnedValue}, interpolated
-     * linearly within the segment that contains it (the continuous form of ES = C + I).
+     * Earned schedule, Lipke's ES = C + I: C is the last day by which the baseline planned at most
+     * {@code earnedValue} (across a flat stretch of the curve, where no work was planned, that is the stretch's
+     * last day), I the share of the next segment that {@code earnedValue} covers, interpolated linearly. So a
+     * project that earned its whole budget has ES = PD, and earned value equal to planned value on a flat stretch
+     * puts ES at the stretch's end, not its start.
      */
     public double earnedScheduleDays(double earnedValue) {
-        if (earnedValue <= values[0]) {
+        int last = 0; // the last point whose planned value is at most the earned value
+        for (int i = 1; i < values.length && values[i] <= earnedValue; i++) {
+            last = i;
+        }
+        if (earnedValue < values[0]) {
             return days[0];
         }
-        for (int i = 1; i < values.length; i++) {
-            if (earnedValue <= values[i] && values[i] > values[i - 1]) {
-                double share = (earnedValue - values[i - 1]) / (values[i] - values[i - 1]);
-                return days[i - 1] + share * (days[i] - days[i - 1]);
-            }
+        if (last == values.length - 1) {
+            return days[last];
         }
-        return days[days.length - 1];
+        double share = (earnedValue - values[last]) / (values[last + 1] - values[last]);
+        return days[last] + share * (days[last + 1] - days[last]);
     }
 
     /** Total planned value at the end of the curve. */

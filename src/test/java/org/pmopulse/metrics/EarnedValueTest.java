@@ -47,6 +47,41 @@ class EarnedValueTest {
         assertThat(i.percentComplete()).isEqualTo(45.0);         // EV / BAC when not reported
     }
 
+    /** No work planned from day 31 to day 59 (a holiday shutdown): 20 000 at both ends of the stretch. */
+    private static final List<Snapshot.PvPoint> FLAT = List.of(
+            new Snapshot.PvPoint(LocalDate.of(2026, 2, 1), 20_000.0),
+            new Snapshot.PvPoint(LocalDate.of(2026, 3, 1), 20_000.0));
+
+    @Test
+    void earnedValueEqualToAFlatStretchEarnsTheWholeStretch() {
+        // asOf 2026-03-01 (AT = 59), EV = PV = 20 000: C is the last day with PV <= EV, the stretch's end, day 59
+        Indicators i = EarnedValue.of(snapshot(LocalDate.of(2026, 3, 1), FLAT, null, 20_000.0, 20_000.0));
+
+        assertThat(i.esDays()).isEqualTo(59.0);
+        assertThat(i.spiT()).isEqualTo(1.0);                     // on plan: not 31 / 59 = 0.53
+        assertThat(i.svtDays()).isEqualTo(0.0);
+    }
+
+    @Test
+    void earnedValueJustPastAFlatStretchCountsFromItsEnd() {
+        // EV 30 000 lies between 20 000 (day 59, end of the flat stretch) and 100 000 (day 100): 59 + 10/80 x 41
+        Indicators i = EarnedValue.of(snapshot(LocalDate.of(2026, 3, 11), FLAT, null, 30_000.0, 30_000.0));
+
+        assertThat(i.esDays()).isEqualTo(64.1);                  // 59 + 5.125
+        assertThat(i.actualTimeDays()).isEqualTo(69.0);
+    }
+
+    @Test
+    void aFinishedProjectHasEarnedItsWholeDurationWhateverTheCurveEndsWith() {
+        // finished late on 2026-05-01 (AT = 120) with the whole budget earned; the last 20 days plan nothing more
+        List<Snapshot.PvPoint> flatEnd = List.of(new Snapshot.PvPoint(LocalDate.of(2026, 3, 22), 100_000.0));
+        Indicators i = EarnedValue.of(snapshot(LocalDate.of(2026, 5, 1), flatEnd, null, 100_000.0, 110_000.0));
+
+        assertThat(i.esDays()).isEqualTo(100.0);                 // ES = PD, not the day the curve first reached BAC (80)
+        assertThat(i.spiT()).isEqualTo(0.833);                   // PD / AT = 100 / 120
+        assertThat(i.esForecastFinish()).isEqualTo(LocalDate.of(2026, 5, 1)); // AT + 0 / SPI(t): it finished
+    }
+
     @Test
     void readsPlannedValueOffTheCurveWhenNotReported() {
         // day 45 (2026-02-15) lies between day 31 (20 000) and day 59 (60 000): 20 000 + 14/28 x 40 000 = 40 000
