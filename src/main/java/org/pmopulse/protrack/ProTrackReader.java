@@ -29,6 +29,8 @@ import java.util.Set;
  */
 public final class ProTrackReader {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("ddMMyyyyHHmm");
+    /** Rounding allowed on a fraction complete. */
+    private static final double EPSILON = 1e-6;
 
     public ProTrackFile read(byte[] xml, String fileName) {
         Element root = parse(xml, fileName).getDocumentElement();
@@ -65,12 +67,60 @@ public final class ProTrackReader {
             if (activities.isEmpty()) {
                 throw new ProTrackException(fileName, "no activities in the baseline schedule");
             }
+            checkPeriods(periods, activities, fileName);
             return new ProTrackFile(name == null || name.isBlank() ? fileName : name.strip(), calendar, activities,
                     resources, assignments, relations, periods);
         } catch (ProTrackException e) {
             throw e;
         } catch (RuntimeException e) { // numbers, dates, calendars: the message names the element
             throw new ProTrackException(fileName, e.getMessage());
+        }
+    }
+
+    /**
+     * Refuses tracking periods that contradict themselves or each other, naming the file, the period and the
+     * field: status dates that do not increase, an activity more than done (which would put earned value above
+     * the budget), negative durations, an activity tracked that the baseline does not have, or one that started
+     * after the period's own status date by more than a day. Records that run a little past their status date
+     * are a known habit of the research files and stay.
+     */
+    static void checkPeriods(List<ProTrackFile.Period> periods, List<ProTrackFile.Activity> activities, String file) {
+        Set<Integer> known = new HashSet<>();
+        activities.forEach(a -> known.add(a.id()));
+        LocalDateTime previous = null;
+        String previousName = null;
+        for (ProTrackFile.Period p : periods) {
+            String period = "period " + (p.name() == null || p.name().isBlank() ? String.valueOf(p.id()) : p.name().strip());
+            if (previous != null && !p.statusDate().isAfter(previous)) {
+                throw new ProTrackException(file, period + ": <EndDate> " + p.statusDate() + " is not after the "
+                        + "status date of the period before (" + previousName + ", " + previous + ")");
+            }
+            previous = p.statusDate();
+            previousName = period;
+            for (ProTrackFile.Tracking t : p.tracking()) {
+                String where = period + ", activity " + t.activityId() + ": ";
+                if (!known.contains(t.activityId())) {
+                    throw new ProTrackException(file, where + "<Activity> is not in the baseline schedule");
+                }
+                if (!Double.isFinite(t.percentComplete()) || t.percentComplete() < 0 || t.percentComplete() > 1 + EPSILON) {
+                    throw new ProTrackException(file, where + "<PercentageComplete> " + t.percentComplete()
+                            + " is outside 0..1 (earned value would be below 0 or above the budget)");
+                }
+                if (t.actualHours() < 0) {
+                    throw new ProTrackException(file, where + "<ActualDuration> " + t.actualHours()
+                            + " is negative: the activity would finish before it started");
+                }
+                if (t.remainingHours() < 0) {
+                    throw new ProTrackException(file, where + "<RemainingDuration> " + t.remainingHours() + " is negative");
+                }
+                if (t.actualStart() != null && t.actualStart().isAfter(p.statusDate().plusDays(1))) {
+                    throw new ProTrackException(file, where + "<ActualStart> " + t.actualStart()
+                            + " is after the period's status date " + p.statusDate());
+                }
+                if (t.actualStart() == null && (t.percentComplete() > 0 || t.actualHours() > 0)) {
+                    throw new ProTrackException(file, where + "<ActualStart> is missing for an activity with progress");
+                }
+            }
         }
     }
 

@@ -118,4 +118,51 @@ class ProTrackProjectTest {
         assertThatThrownBy(() -> new ProTrackReader().read(broken.getBytes(StandardCharsets.UTF_8), "b.p2x"))
                 .isInstanceOf(ProTrackException.class).hasMessageContaining("<FixedBaselineCost> 'a lot'");
     }
+
+    private static ProTrackException refusal(String from, String to) {
+        String broken = SmallProTrackFile.XML.replace(from, to);
+        assertThat(broken).isNotEqualTo(SmallProTrackFile.XML);
+        try {
+            new ProTrackReader().read(broken.getBytes(StandardCharsets.UTF_8), "bad.p2x");
+        } catch (ProTrackException e) {
+            return e;
+        }
+        throw new AssertionError("the file was accepted");
+    }
+
+    @Test
+    void statusDatesOutOfOrderAreRefusedNamingFilePeriodAndField() {
+        ProTrackException e = refusal("<EndDate>140120251700</EndDate>", "<EndDate>080120251700</EndDate>");
+
+        assertThat(e.file()).isEqualTo("bad.p2x");
+        assertThat(e.getMessage()).contains("bad.p2x").contains("period P2").contains("<EndDate>")
+                .contains("not after").contains("P1");
+    }
+
+    @Test
+    void anActivityMoreThanDoneWouldPutEarnedValueAboveTheBudgetAndIsRefused() {
+        ProTrackException e = refusal("<RemainingDuration>24</RemainingDuration><RemainingCostDev>0</RemainingCostDev><PercentageComplete>0.25</PercentageComplete>",
+                "<RemainingDuration>24</RemainingDuration><RemainingCostDev>0</RemainingCostDev><PercentageComplete>1.25</PercentageComplete>");
+
+        assertThat(e.getMessage()).contains("period P1").contains("activity 2").contains("<PercentageComplete> 1.25")
+                .contains("above the budget");
+    }
+
+    @Test
+    void anActivityFinishingBeforeItStartedIsRefused() {
+        ProTrackException e = refusal("<ActualDuration>8</ActualDuration>", "<ActualDuration>-8</ActualDuration>");
+
+        assertThat(e.getMessage()).contains("period P1").contains("activity 2").contains("<ActualDuration> -8")
+                .contains("finish before it started");
+    }
+
+    @Test
+    void anActivityStartedAfterTheStatusDateOrTrackedWithoutBaselineIsRefused() {
+        assertThat(refusal("<Activity>2</Activity><TProTrackActivityTracking-1><ActualStart>090120250800</ActualStart><ActualDuration>8</ActualDuration>",
+                "<Activity>2</Activity><TProTrackActivityTracking-1><ActualStart>200120250800</ActualStart><ActualDuration>8</ActualDuration>")
+                .getMessage()).contains("period P1").contains("<ActualStart>").contains("after the period's status date");
+        assertThat(refusal("<Activity>3</Activity><TProTrackActivityTracking-1><ActualStart>0</ActualStart>",
+                "<Activity>9</Activity><TProTrackActivityTracking-1><ActualStart>0</ActualStart>").getMessage())
+                .contains("activity 9").contains("not in the baseline");
+    }
 }
