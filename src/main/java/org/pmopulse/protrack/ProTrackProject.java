@@ -104,6 +104,11 @@ public final class ProTrackProject {
         return file.name();
     }
 
+    /** The file as read: the baseline network the simulation replays. */
+    public ProTrackFile file() {
+        return file;
+    }
+
     public LocalDate start() {
         return start.toLocalDate();
     }
