@@ -5,7 +5,10 @@ import org.pmopulse.forecast.ModelCard;
 import org.pmopulse.forecast.SlipModel;
 import org.pmopulse.forecast.training.ClosedProject;
 import org.pmopulse.forecast.training.ClosedProjects;
-import org.pmopulse.forecast.training.GroupedEvaluation;
+import org.pmopulse.forecast.training.Candidates;
+import org.pmopulse.forecast.training.EvaluationReport;
+import org.pmopulse.forecast.training.NestedEvaluation;
+import org.pmopulse.forecast.training.Simulation;
 import org.pmopulse.forecast.training.SlipTraining;
 import org.pmopulse.forecast.training.TrainingRow;
 import org.pmopulse.protrack.ProTrackException;
@@ -21,6 +24,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code pulse import protrack}, {@code pulse train} and {@code pulse evaluate}: the slip model's data, training
@@ -72,18 +77,15 @@ final class ForecastCommands {
         if (data == null) {
             return PulseCli.INVALID;
         }
-        List<GroupedEvaluation.Result> results = SlipTraining.evaluateAll(data.rows(), out::println);
-        String asked = options.value("--trainer", null);
-        GroupedEvaluation.Result chosen = asked == null ? SlipTraining.best(results) : results.stream()
-                .filter(r -> r.trainer().equals(asked)).findFirst()
-                .orElseThrow(() -> new PulseCli.UsageException("no trainer '" + asked + "'"));
-        results.forEach(r -> out.printf(Locale.ROOT, "%-16s MAPE %.1f %% (early %.1f %%)%n", r.trainer(), r.model().all(),
-                r.model().byStage().get(TrainingRow.Stage.EARLY)));
+        List<Candidates.Candidate> candidates = candidates(options);
+        NestedEvaluation.Result nested = nestedEvaluation(data, candidates, out);
         out.println();
-        out.println(GroupedEvaluation.table(chosen));
-        ModelCard card = SlipTraining.train(data.rows(), chosen, results, data.description(), modelFile);
-        out.println("kept " + chosen.trainer() + "; model written to " + modelFile + " with its card "
-                + Forecaster.cardOf(modelFile).getFileName() + " (" + card.residuals().size() + " calibration errors)");
+        out.println(EvaluationReport.tables(nested));
+        ModelCard card = SlipTraining.train(data.nested(), candidates, nested, data.description(), data.simulation(),
+                modelFile);
+        out.println("kept " + card.evaluation().get("kept") + " (chosen on all " + data.nested().projects().size()
+                + " projects the way each fold chose); model written to " + modelFile + " with its card "
+                + Forecaster.cardOf(modelFile).getFileName());
         return PulseCli.OK;
     }
 
@@ -93,11 +95,8 @@ final class ForecastCommands {
             return PulseCli.INVALID;
         }
         String csv = options.value("--periods-csv", null);
-        if (csv != null) {
-            writePeriods(data.rows(), Path.of(csv));
-            out.println("periods written to " + csv);
-        }
         String modelOption = options.value("--model", null);
+        NestedEvaluation.Result result;
         if (modelOption != null) {
             Forecaster forecaster = Forecaster.load(Path.of(modelOption));
             SlipModel model = forecaster.model().orElse(null);
@@ -105,28 +104,79 @@ final class ForecastCommands {
                 err.println("pulse: " + forecaster.unavailableReason().orElse("the model could not be loaded"));
                 return PulseCli.FAILED;
             }
-            out.println(GroupedEvaluation.table(GroupedEvaluation.score(model, data.rows())));
-            return PulseCli.OK;
+            result = NestedEvaluation.score(model, data.rows());
+        } else {
+            if ("each".equals(options.value("--explore", null))) {
+                for (Candidates.Candidate c : Candidates.explored(!data.forNestedEvaluation().simulated().isEmpty())) {
+                    for (double shrinkage : List.of(1.0, 0.5)) {
+                        out.println("exploring " + c.name() + " switched on at shrinkage " + shrinkage
+                                + " in every fold (the range still calibrated inside)");
+                        out.println(EvaluationReport.tables(NestedEvaluation.run(data.nested(), List.of(c), shrinkage,
+                                line -> { })));
+                    }
+                }
+            }
+            result = nestedEvaluation(data, candidates(options), out);
         }
-        for (GroupedEvaluation.Result r : SlipTraining.evaluateAll(data.rows(), out::println)) {
-            out.println();
-            out.println(GroupedEvaluation.table(r));
+        out.println();
+        out.println(EvaluationReport.tables(result));
+        if (csv != null) {
+            EvaluationReport.writePeriods(result, Path.of(csv));
+            out.println("periods written to " + csv);
         }
         return PulseCli.OK;
     }
 
-    private record Data(List<TrainingRow> rows, String description) {}
+    private static NestedEvaluation.Result nestedEvaluation(Data data, List<Candidates.Candidate> candidates,
+                                                            PrintStream out) {
+        NestedEvaluation.Data nested = data.forNestedEvaluation();
+        out.println("nested evaluation of " + candidates.stream().map(Candidates.Candidate::name).toList()
+                + " (the earned-schedule forecast is always an option: shrinkage 0)");
+        return NestedEvaluation.run(nested, candidates, out::println);
+    }
+
+    /** The standard candidates, or the one named by {@code --trainer}, or all explored ones with {@code --candidates explored}. */
+    private static List<Candidates.Candidate> candidates(PulseCli.Options options) {
+        boolean simulated = options.value("--simulate", null) != null;
+        List<Candidates.Candidate> among = "explored".equals(options.value("--candidates", "standard"))
+                ? Candidates.explored(simulated) : Candidates.standard();
+        String asked = options.value("--trainer", null);
+        if (asked == null) {
+            return among;
+        }
+        try {
+            return List.of(Candidates.named(asked, Candidates.explored(simulated)));
+        } catch (IllegalArgumentException e) {
+            throw new PulseCli.UsageException(e.getMessage());
+        }
+    }
+
+    private record Data(List<TrainingRow> rows, String description, NestedEvaluation.Data nested,
+                        Simulation.Settings simulation) {
+        /** The data for a nested evaluation: enough unrelated projects to leave one out and still cross-validate. */
+        NestedEvaluation.Data forNestedEvaluation() {
+            long unrelated = nested.projects().stream().map(nested::family).distinct().count();
+            if (unrelated < NestedEvaluation.MIN_FAMILIES) {
+                throw new PulseCli.UsageException("the nested evaluation needs finished projects of at least "
+                        + NestedEvaluation.MIN_FAMILIES + " families, found " + unrelated + " (siblings such as"
+                        + " 'Office (1)' and 'Office (2)' are one family; --group project counts each project alone)");
+            }
+            return nested;
+        }
+    }
 
     /** The finished projects from {@code --protrack DIR} or, without it, from the configured MongoDB. */
     private static Data data(PulseCli.Options options, PrintStream out, PrintStream err) {
         String protrack = options.value("--protrack", null);
         List<ClosedProject> projects = new ArrayList<>();
+        List<ProTrackProject> files = new ArrayList<>();
         String description;
         if (protrack != null) {
             try {
                 for (ProTrackProject p : ProTrackFiles.read(List.of(Path.of(protrack)), out::println)) {
                     if (p.finished()) {
                         projects.add(new ClosedProject(p.projectId(), p.snapshots(), p.realFinish()));
+                        files.add(p);
                     } else {
                         out.println("  " + p.projectId() + " is not finished in its last period; left out");
                     }
@@ -155,18 +205,44 @@ final class ForecastCommands {
             return null;
         }
         out.printf("%d finished projects, %d snapshots%n", withRows, rows.size());
-        return new Data(rows, description);
+        Simulation.Settings simulation = null;
+        Map<String, List<TrainingRow>> simulated = new TreeMap<>();
+        String runs = options.value("--simulate", null);
+        if (runs != null) {
+            if (files.isEmpty()) {
+                throw new PulseCli.UsageException("--simulate needs --protrack: it replays the files' networks");
+            }
+            simulation = Simulation.Settings.DEFAULT.withRuns(parseRuns(runs));
+            Simulation.Settings settings = simulation;
+            long start = System.nanoTime();
+            files.parallelStream().map(p -> Map.entry(p.projectId(), Simulation.executions(p, settings).stream()
+                    .flatMap(c -> c.rows().stream()).toList())).toList()
+                    .forEach(e -> simulated.put(e.getKey(), e.getValue()));
+            out.printf(Locale.ROOT, "simulated %d executions of each network: %d rows in %.0f s%n", settings.runs(),
+                    simulated.values().stream().mapToInt(List::size).sum(), (System.nanoTime() - start) / 1e9);
+            description += "; with " + settings.runs() + " simulated executions of each network";
+        }
+        Map<String, String> families = new TreeMap<>();
+        String group = options.value("--group", "family");
+        if (!List.of("family", "project").contains(group)) {
+            throw new PulseCli.UsageException("--group is family (siblings leave together, the default) or project,"
+                    + " not '" + group + "'");
+        }
+        if (group.equals("family")) {
+            files.forEach(p -> families.put(p.projectId(), NestedEvaluation.Data.familyOf(p.name())));
+        }
+        return new Data(rows, description, new NestedEvaluation.Data(rows, simulated, families), simulation);
     }
 
-    private static void writePeriods(List<TrainingRow> rows, Path file) throws IOException {
-        StringBuilder csv = new StringBuilder("projectId,asOf,percentComplete,plannedDays,actualTimeDays,esDays,spiT,"
-                + "es1Days,es2Days,realDays\n");
-        for (TrainingRow r : rows) {
-            csv.append(String.format(Locale.ROOT, "%s,%s,%.1f,%.0f,%.0f,%.1f,%s,%.1f,%.1f,%.0f%n", r.projectId(), r.asOf(),
-                    r.percentComplete(), r.plannedDays(), r.actualTimeDays(), r.esDays(),
-                    r.spiT() == null ? "" : String.format(Locale.ROOT, "%.3f", r.spiT()), r.es1Days(), r.es2Days(),
-                    r.realDays()));
+    private static int parseRuns(String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 1 || n > 1000) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new PulseCli.UsageException("--simulate needs a number of runs from 1 to 1000, not '" + value + "'");
         }
-        Files.writeString(file, csv);
     }
 }

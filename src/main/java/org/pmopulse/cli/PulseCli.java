@@ -87,14 +87,15 @@ public final class PulseCli {
                                                                  the configured MongoDB's snapshots
                   import protrack FILE_OR_DIR...                 import ProTrack .p2x files into the configured MongoDB,
                                                                  one snapshot per tracking period
-                  train [--protrack DIR] [--trainer NAME] [--models DIR]
-                                                                 evaluate the candidate trainers leave-one-project-out on
-                                                                 finished projects (MongoDB, or the files), keep the best,
-                                                                 write models/slip-model.tribuo and its card
-                  evaluate [--protrack DIR] [--model FILE] [--periods-csv FILE]
-                                                                 print the evaluation table (every candidate, or the given
-                                                                 model on projects it never saw); the CSV lists each
-                                                                 period's SPI(t) and earned-schedule forecasts
+                  train [--protrack DIR] [--trainer NAME] [--group family|project] [--simulate RUNS] [--models DIR]
+                                                                 nested leave-one-project-out evaluation on finished
+                                                                 projects (MongoDB, or the files), then the same choice on
+                                                                 all of them: write models/slip-model.tribuo and its card
+                  evaluate [--protrack DIR] [--model FILE] [--periods-csv FILE] [--group family|project]
+                           [--explore each] [--candidates standard|explored] [--simulate RUNS]
+                                                                 print the nested evaluation tables (or score the given
+                                                                 model with its own range); the CSV lists each period's
+                                                                 forecasts: model, 80 % range, ES1, ES2 and the real one
                 exit codes: 0 success, 1 Pulse could not run or a check failed, 2 invalid input or usage""");
         return code;
     }

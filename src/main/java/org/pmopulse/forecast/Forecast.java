@@ -19,8 +19,17 @@ public record Forecast(boolean available,
                        List<Factor> mainFactors,
                        @Schema(description = "Model name and file hash") String model) {
 
-    /** One feature's contribution to this forecast, in days and in words. */
-    public record Factor(String feature, double value, String effect, String explanation) {}
+    /**
+     * One feature's contribution to this forecast, in days and in words.
+     *
+     * @param feature              the feature's code name (as in the model card)
+     * @param name                 the feature in words
+     * @param unit                 the unit of {@code value}: "%" (0-100), "days", or "" for a ratio or a count
+     * @param value                the value in the snapshot contract's units
+     * @param outsideTrainingRange the value is outside the range the model was trained on (it read the edge)
+     */
+    public record Factor(String feature, String name, String unit, double value, String effect,
+                         boolean outsideTrainingRange, String explanation) {}
 
     public static Forecast unavailable(String reason) {
         return new Forecast(false, reason, null, null, null, null, null, null);

@@ -73,6 +73,9 @@ public final class Forecaster {
         if (!SlipFeatures.TARGET.equals(card.target())) {
             return "its target is '" + card.target() + "', Pulse forecasts '" + SlipFeatures.TARGET + "'";
         }
+        if (card.featureReference() == null || card.residualQuantiles() == null) {
+            return "its card has no typical feature values or no range calibration (trained by an older Pulse)";
+        }
         List<String> unknown = card.features() == null ? List.of("(none listed)")
                 : card.features().stream().filter(f -> !SlipFeatures.NAMES.contains(f)).toList();
         return unknown.isEmpty() ? null : "it uses features Pulse does not compute: " + unknown;

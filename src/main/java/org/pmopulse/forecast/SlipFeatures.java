@@ -26,6 +26,62 @@ public final class SlipFeatures {
     public static final List<String> NAMES = List.of("elapsed", "percentComplete", "spi", "cpi", "spiT", "spiTTrend",
             "logEs1", "logEs2", "pFactor", "taskHitRate", "milestoneHitRate", "networkSize", "serialParallel",
             "openHighRisks", "scopeChangePct");
+    /**
+     * The features that describe how this project is doing rather than what kind of project it is. The network's
+     * size and shape are constant over a project: with a few dozen projects a model reads them as the project's
+     * name and learns its outcome (see models/README.md, "What lost").
+     */
+    public static final List<String> PROGRESS = List.of("elapsed", "percentComplete", "spi", "cpi", "spiT",
+            "spiTTrend", "logEs1", "logEs2", "pFactor", "taskHitRate", "milestoneHitRate");
+
+    /**
+     * How a feature is shown to a person: in words, and in the snapshot contract's units (percent 0-100, days,
+     * ratios as ratios), converted from the value the model reads.
+     */
+    public record Meaning(String words, String unit, java.util.function.BiFunction<Double, Double, Double> shown) {
+        /** @param plannedDays the planned duration, for features the model reads as a share of it */
+        public double show(double value, double plannedDays) {
+            return shown.apply(value, plannedDays);
+        }
+
+        public String format(double value, double plannedDays) {
+            double v = show(value, plannedDays);
+            return switch (unit) {
+                case "%" -> String.format(java.util.Locale.ROOT, "%.0f %%", v);
+                case "days" -> String.format(java.util.Locale.ROOT, "%.0f days", v);
+                case "" -> Math.abs(v - Math.rint(v)) < 1e-9 ? String.format(java.util.Locale.ROOT, "%.0f", v)
+                        : String.format(java.util.Locale.ROOT, "%.2f", v);
+                default -> String.format(java.util.Locale.ROOT, "%.2f %s", v, unit);
+            };
+        }
+    }
+
+    private static Meaning meaning(String words, String unit, java.util.function.BiFunction<Double, Double, Double> f) {
+        return new Meaning(words, unit, f);
+    }
+
+    /** Every feature in words and contract units. */
+    public static final Map<String, Meaning> MEANINGS = Map.ofEntries(
+            Map.entry("elapsed", meaning("time elapsed, as a share of the planned duration", "%", (v, pd) -> 100 * v)),
+            Map.entry("percentComplete", meaning("percent complete (earned value / budget)", "%", (v, pd) -> 100 * v)),
+            Map.entry("spi", meaning("schedule performance index (SPI = EV / PV)", "", (v, pd) -> v)),
+            Map.entry("cpi", meaning("cost performance index (CPI = EV / AC)", "", (v, pd) -> v)),
+            Map.entry("spiT", meaning("schedule performance in time (SPI(t) = ES / AT)", "", (v, pd) -> v)),
+            Map.entry("spiTTrend", meaning("change of SPI(t) since two snapshots ago", "", (v, pd) -> v)),
+            Map.entry("logEs1", meaning("earned-schedule forecast of the duration, AT + (PD - ES)", "days",
+                    (v, pd) -> pd * Math.exp(v))),
+            Map.entry("logEs2", meaning("earned-schedule forecast of the duration, AT + (PD - ES) / SPI(t)", "days",
+                    (v, pd) -> pd * Math.exp(v))),
+            Map.entry("pFactor", meaning("schedule adherence (p-factor: share of the work planned by the earned"
+                    + " schedule that is done)", "%", (v, pd) -> 100 * v)),
+            Map.entry("taskHitRate", meaning("tasks due that finished on time", "%", (v, pd) -> 100 * v)),
+            Map.entry("milestoneHitRate", meaning("milestones due that were reached on time", "%", (v, pd) -> 100 * v)),
+            Map.entry("networkSize", meaning("number of tasks", "", (v, pd) -> (double) Math.round(Math.exp(v) - 1))),
+            Map.entry("serialParallel", meaning("serial/parallel indicator (1 one chain, 0 all in parallel)", "",
+                    (v, pd) -> v)),
+            Map.entry("openHighRisks", meaning("open high risks", "", (v, pd) -> v)),
+            Map.entry("scopeChangePct", meaning("approved scope change", "%", (v, pd) -> v)));
+
     /** SPI(t) below this is treated as this in AT + (PD - ES) / SPI(t), which otherwise explodes early on. */
     private static final double MIN_SPI_T = 0.1;
     /** Exposure (probability x impact) from which an open risk counts as high. */

@@ -90,7 +90,7 @@ class ForecasterTest {
         Forecast onTime = forecast(forecaster, healthy);
 
         assertThat(late.available()).as(String.valueOf(late.reason())).isTrue();
-        assertThat(late.model()).startsWith("slip-random-forest (sha256:");
+        assertThat(late.model()).startsWith("slip-forest-all-features (sha256:");
         assertThat(late.expectedSlipDays()).isGreaterThan(onTime.expectedSlipDays());
         // the demo sends no task network: the model must read that as "typical", not as an extreme
         assertThat(late.expectedSlipDays()).isPositive();
@@ -104,7 +104,11 @@ class ForecasterTest {
                 .isBetween(planned + late.expectedSlipDays() - 1L, planned + late.expectedSlipDays() + 1L);
         assertThat(late.mainFactors().get(0).feature()).isEqualTo("earnedSchedule");
         assertThat(late.mainFactors().get(0).explanation()).contains("earned schedule alone");
-        assertThat(late.mainFactors()).allSatisfy(f -> assertThat(f.effect()).matches("[+-]\\d+ days"));
+        assertThat(late.mainFactors()).allSatisfy(f -> {
+            assertThat(f.effect()).matches("[+-]\\d+ days");
+            assertThat(f.name()).isNotBlank().doesNotContain("logEs").isNotEqualTo(f.feature());
+            assertThat(f.unit()).isIn("%", "days", "");
+        });
         assertThat(i.esForecastSlipDays()).isNotNull();
     }
 

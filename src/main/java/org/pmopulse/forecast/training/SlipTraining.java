@@ -1,110 +1,127 @@
 package org.pmopulse.forecast.training;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnknownFieldSet;
 import org.pmopulse.forecast.Forecaster;
 import org.pmopulse.forecast.ModelCard;
-import org.pmopulse.forecast.SlipFeatures;
 import org.pmopulse.forecast.SlipModel;
 import org.pmopulse.system.PulseJson;
 import org.tribuo.Model;
 import org.tribuo.regression.Regressor;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
- * Trains the slip model: evaluates every candidate trainer leave-one-project-out, keeps the one with the lowest
- * error overall (or the one asked for), trains it on all the data and writes the model (Tribuo protobuf) with
- * its card: the data, the features, the trainer and its settings, the evaluation, and the calibration of the 80 %
- * range (the kept trainer's out-of-fold errors).
+ * Trains the slip model the way each outer fold of {@link NestedEvaluation} does, on all the projects: the inner
+ * cross-validation chooses the candidate and its shrinkage and calibrates the range, the choice is trained on
+ * every project, and the model (Tribuo protobuf) is written with its card, which also records the nested
+ * evaluation's figures. Same inputs, same bytes: seeds are fixed, and the clock times Tribuo writes into a
+ * model's provenance are set to the epoch.
  */
 public final class SlipTraining {
+    private static final String EPOCH = "1970-01-01T00:00Z";
+    /** An ISO date-time as Tribuo's provenance writes it (with or without seconds, fraction, offset, zone). */
+    private static final Pattern DATE_TIME = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})(\\[[A-Za-z0-9/_+-]+])?");
+
     private SlipTraining() {
     }
 
-    public static List<GroupedEvaluation.Result> evaluateAll(List<TrainingRow> rows, Consumer<String> progress) {
-        List<GroupedEvaluation.Result> results = new ArrayList<>();
-        Candidates.all().forEach((name, trainer) -> {
-            progress.accept("evaluating " + name + " (" + rows.stream().map(TrainingRow::projectId).distinct().count()
-                    + " folds)");
-            results.add(GroupedEvaluation.run(rows, name, trainer, progress));
-        });
-        return results;
-    }
-
-    public static GroupedEvaluation.Result best(List<GroupedEvaluation.Result> results) {
-        return results.stream().min(Comparator.comparingDouble(r -> r.model().all())).orElseThrow();
-    }
-
     /**
+     * @param nested       the nested evaluation of the same candidates on the same data, for the card
      * @param trainingData how the card describes the data (where from, how many projects, the citation)
+     * @param simulation   the simulation settings when simulated executions were made, else null
      * @return the card written beside {@code modelFile}
      */
-    public static ModelCard train(List<TrainingRow> rows, GroupedEvaluation.Result chosen, List<GroupedEvaluation.Result> all,
-                                  String trainingData, Path modelFile) throws IOException {
-        var trainer = Candidates.named(chosen.trainer());
-        Map<String, Double> typical = medians(rows);
-        Model<Regressor> model = trainer.train(SlipData.dataset(rows, typical, trainingData));
+    public static ModelCard train(NestedEvaluation.Data data, List<Candidates.Candidate> candidates,
+                                  NestedEvaluation.Result nested, String trainingData,
+                                  Simulation.Settings simulation, Path modelFile) throws IOException {
+        NestedEvaluation.Choice choice = NestedEvaluation.choose(data, new TreeSet<>(data.projects()), candidates);
+        SlipModel fitted = NestedEvaluation.fit(data, new TreeSet<>(data.projects()), choice, trainingData);
+        ModelCard c = fitted.card();
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("trainedBy", "java -jar pulse.jar train");
+        provenance.put("tribuo", org.tribuo.Tribuo.VERSION);
+        provenance.put("projects", data.projects().size());
+        provenance.put("rows", data.rows().size());
+        provenance.put("simulation", simulation == null ? "none" : simulation.describe());
+        provenance.put("simulatedRows", data.simulated().values().stream().mapToInt(List::size).sum());
+        provenance.put("reproducible", "same inputs give the same model and card bytes: fixed seeds, no clock time");
+        ModelCard card = new ModelCard(c.name(), c.trainer(), c.target(), c.features(), c.featureReference(),
+                c.featureRange(), c.shrinkage(), c.residualQuantiles(), trainingData,
+                evaluation(choice, nested), provenance);
         Files.createDirectories(modelFile.toAbsolutePath().getParent());
-        model.serializeToFile(modelFile);
-        ModelCard card = new ModelCard("slip-" + chosen.trainer(), Instant.now().toString(), trainer.toString(),
-                SlipFeatures.TARGET, SlipFeatures.NAMES, typical,
-                chosen.predictions().stream().map(p -> Math.round(p.residual() * 10_000) / 10_000.0).sorted().toList(),
-                trainingData, evaluation(chosen, all), Map.of(
-                        "trainedBy", "java -jar pulse.jar train",
-                        "tribuo", org.tribuo.Tribuo.VERSION,
-                        "rows", rows.size(),
-                        "projects", rows.stream().map(TrainingRow::projectId).distinct().count()));
-        Files.writeString(Forecaster.cardOf(modelFile), PulseJson.prettyMapper().writeValueAsString(card));
+        Files.write(modelFile, bytes(fitted.model()));
+        Files.writeString(Forecaster.cardOf(modelFile), PulseJson.prettyMapper().writeValueAsString(card) + "\n");
         return card;
     }
 
     /**
-     * Each feature's median over the training rows: the "typical project" that stands in for a missing feature
-     * and that the main factors are measured against.
+     * The model in Tribuo's protobuf format, with every clock time in its provenance (when it was trained, when
+     * its data was read) set to the epoch. The times are rewritten in the parsed wire format, not in the bytes:
+     * their length varies with the clock (ISO drops trailing zeros), and every enclosing length must follow.
      */
-    static Map<String, Double> medians(List<TrainingRow> rows) {
-        Map<String, Double> medians = new LinkedHashMap<>();
-        for (String name : SlipFeatures.NAMES) {
-            double[] values = rows.stream().map(r -> r.features().get(name)).filter(Objects::nonNull)
-                    .mapToDouble(Double::doubleValue).sorted().toArray();
-            if (values.length > 0) {
-                medians.put(name, Math.round(SlipModel.quantile(values, 0.5) * 10_000) / 10_000.0);
-            }
+    static byte[] bytes(Model<Regressor> model) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        model.serializeToStream(out);
+        return withEpochTimes(UnknownFieldSet.parseFrom(out.toByteArray())).toByteArray();
+    }
+
+    private static UnknownFieldSet withEpochTimes(UnknownFieldSet message) {
+        UnknownFieldSet.Builder rewritten = UnknownFieldSet.newBuilder();
+        message.asMap().forEach((number, field) -> {
+            UnknownFieldSet.Field.Builder copy = UnknownFieldSet.Field.newBuilder();
+            field.getVarintList().forEach(copy::addVarint);
+            field.getFixed32List().forEach(copy::addFixed32);
+            field.getFixed64List().forEach(copy::addFixed64);
+            field.getGroupList().forEach(group -> copy.addGroup(withEpochTimes(group)));
+            field.getLengthDelimitedList().forEach(value -> copy.addLengthDelimited(withEpochTimes(value)));
+            rewritten.addField(number, copy.build());
+        });
+        return rewritten.build();
+    }
+
+    /** A clock time becomes the epoch; a nested message is rewritten; anything else (text, packed numbers) stays. */
+    private static ByteString withEpochTimes(ByteString value) {
+        if (DATE_TIME.matcher(value.toStringUtf8()).matches()) {
+            return ByteString.copyFromUtf8(EPOCH);
         }
-        return medians;
+        try {
+            UnknownFieldSet nested = UnknownFieldSet.parseFrom(value);
+            // only what reads back byte for byte is a message; text that happens to parse is left alone
+            return nested.toByteString().equals(value) ? withEpochTimes(nested).toByteString() : value;
+        } catch (InvalidProtocolBufferException notAMessage) {
+            return value;
+        }
     }
 
-    private static Map<String, Object> evaluation(GroupedEvaluation.Result chosen, List<GroupedEvaluation.Result> all) {
-        Map<String, Object> evaluation = new LinkedHashMap<>();
-        evaluation.put("method", "leave one project out; MAPE of the forecast real duration in percent");
-        evaluation.put("snapshots", chosen.predictions().size());
-        evaluation.put("coverage80", Math.round(chosen.coverage80() * 1000) / 1000.0);
-        Map<String, Object> table = new LinkedHashMap<>();
-        chosen.errors().subList(0, 3).forEach(e -> table.put(e.method(), figures(e)));
-        all.forEach(r -> table.put(r.model().method(), figures(r.model())));
-        evaluation.put("mape", table);
-        evaluation.put("kept", chosen.trainer());
-        return evaluation;
-    }
-
-    private static Map<String, Double> figures(GroupedEvaluation.Errors e) {
-        Map<String, Double> f = new LinkedHashMap<>();
-        f.put("all", round(e.all()));
-        e.byStage().forEach((stage, v) -> f.put(stage.name().toLowerCase(), round(v)));
-        f.put("meanByProject", round(e.byProject()));
-        return f;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
+    private static Map<String, Object> evaluation(NestedEvaluation.Choice choice, NestedEvaluation.Result nested) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("method", "nested leave one project out: in each outer fold the candidate, its shrinkage and the 80 %"
+                + " range are chosen by a " + NestedEvaluation.INNER_FOLDS + "-fold grouped cross-validation on the"
+                + " other projects only; MAPE of the forecast real duration in percent, pooled over periods");
+        if (nested != null) {
+            EvaluationReport.Figures f = EvaluationReport.figures(nested);
+            e.put("snapshots", f.snapshots());
+            e.put("projects", f.projects());
+            e.put("mape", f.mape());
+            e.put("coverage80", f.coverage());
+            Map<String, Long> chosen = new java.util.TreeMap<>();
+            nested.predictions().stream().map(p -> p.row().projectId() + "\u0000" + p.choice()).distinct()
+                    .forEach(k -> chosen.merge(k.substring(k.indexOf('\u0000') + 1), 1L, Long::sum));
+            e.put("outerFoldChoices", chosen);
+        }
+        e.put("kept", choice.label());
+        e.put("innerMape", choice.options());
+        return e;
     }
 }

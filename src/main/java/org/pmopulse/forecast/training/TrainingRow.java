@@ -1,5 +1,7 @@
 package org.pmopulse.forecast.training;
 
+import org.pmopulse.forecast.Stage;
+
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -19,20 +21,6 @@ public record TrainingRow(String projectId, LocalDate asOf, double percentComple
     }
 
     public Stage stage() {
-        return percentComplete < 30 ? Stage.EARLY : percentComplete > 70 ? Stage.LATE : Stage.MIDDLE;
-    }
-
-    public enum Stage {
-        EARLY("early (< 30 %)"), MIDDLE("middle"), LATE("late (> 70 %)");
-
-        private final String label;
-
-        Stage(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
+        return Stage.of(percentComplete);
     }
 }

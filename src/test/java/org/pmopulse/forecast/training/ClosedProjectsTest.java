@@ -37,6 +37,6 @@ class ClosedProjectsTest {
         assertThat(first.target()).isEqualTo(Math.log(9 / first.es1Days()));
         assertThat(first.features()).doesNotContainKey("spiTTrend"); // no earlier snapshot yet
         assertThat(rows.get(1).features()).containsKey("spiTTrend");
-        assertThat(first.stage()).isEqualTo(TrainingRow.Stage.MIDDLE);
+        assertThat(first.stage()).isEqualTo(org.pmopulse.forecast.Stage.MIDDLE);
     }
 }
