@@ -186,10 +186,10 @@ async function showConflicts() {
   const conflicts = await getJson("/api/portfolio/conflicts");
   app.replaceChildren(el("h1", {}, "Cross-project conflicts"),
     conflicts.length === 0 ? el("p", {}, "None this week.")
-      : el("table", { id: "conflicts" }, el("thead", {}, el("tr", {}, el("th", {}, "Projects"), el("th", {}, "Rule"), el("th", {}, "Why"))),
+      : el("table", { id: "conflicts" }, el("thead", {}, el("tr", {}, el("th", {}, "Projects"), el("th", {}, "Rules that saw it"), el("th", {}, "Why"))),
         el("tbody", {}, ...conflicts.map(c => el("tr", {},
           el("td", {}, ...c.projects.flatMap((p, i) => [i > 0 ? ", " : "", el("a", { href: `#/project/${encodeURIComponent(p)}` }, p)])),
-          el("td", {}, c.ruleId), el("td", {}, c.because))))));
+          el("td", {}, c.rules.join(", ")), el("td", {}, c.because))))));
 }
 
 // ---- routing -----------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import org.pmopulse.advice.Recommendation;
 import org.pmopulse.assessment.Assessment;
 import org.pmopulse.rules.Finding;
 import org.pmopulse.rules.FindingKind;
+import org.pmopulse.rules.Subjects;
 import org.pmopulse.snapshot.Rag;
 import org.pmopulse.system.CsvTable;
 
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -27,7 +29,6 @@ import java.util.TreeSet;
 final class WeeklyReport {
     static final int TOP = 3;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-    private static final List<String> DEPENDENCY_RULES = List.of("EW-DEP-001", "EW-DEP-002", "EW-DEP-003");
 
     private final PortfolioView view;
     private final Map<String, Assessment> assessments;
@@ -38,25 +39,36 @@ final class WeeklyReport {
     }
 
     /**
-     * A finding between projects of the portfolio: a dependency finding, or a portfolio rule's finding (listed
-     * once, though every project involved carries it).
+     * Something between projects of the portfolio: a dependency of one project on another's deliverable (every
+     * rule that saw it, on the waiting project and on the provider, in one conflict), or a portfolio rule's finding
+     * (once, though every project involved carries it).
      *
-     * @param projectId the project whose assessment says it
-     * @param projects  every project involved
+     * @param projects every project involved
+     * @param rules    the rules that saw it
+     * @param because  what the most severe of them says
      */
-    public record Conflict(String projectId, List<String> projects, String ruleId, String because) {}
+    public record Conflict(List<String> projects, List<String> rules, String because) {}
 
     List<Conflict> conflicts() {
-        Map<String, Conflict> conflicts = new LinkedHashMap<>(); // by rule and sentence, so a shared finding shows once
+        record Seen(Set<String> projects, Set<String> rules, Finding worst) {}
+        Map<String, Seen> seen = new LinkedHashMap<>();
         for (PortfolioView.Entry e : view.projects()) {
             for (Finding f : assessments.get(e.projectId()).findings()) {
-                if (DEPENDENCY_RULES.contains(f.ruleId()) || f.kind() == FindingKind.PORTFOLIO) {
-                    conflicts.putIfAbsent(f.ruleId() + "\n" + f.because(),
-                            new Conflict(e.projectId(), involved(e.projectId(), f), f.ruleId(), f.because()));
+                Optional<String> subject = Subjects.of(e.projectId(), f);
+                if (subject.isEmpty() && f.kind() != FindingKind.PORTFOLIO) {
+                    continue; // the project's own business
+                }
+                String key = subject.orElse(f.ruleId() + "\n" + f.because());
+                Seen s = seen.computeIfAbsent(key, k -> new Seen(new TreeSet<>(), new TreeSet<>(), f));
+                s.projects().addAll(involved(e.projectId(), f));
+                s.rules().add(f.ruleId());
+                if (f.severity().compareTo(s.worst().severity()) > 0) {
+                    seen.put(key, new Seen(s.projects(), s.rules(), f));
                 }
             }
         }
-        return List.copyOf(conflicts.values());
+        return seen.values().stream().map(s -> new Conflict(List.copyOf(s.projects()), List.copyOf(s.rules()),
+                s.worst().because())).toList();
     }
 
     /** The projects a finding names in its evidence ({@code projects}, {@code onProject}, {@code waitingProject}). */
@@ -112,8 +124,8 @@ final class WeeklyReport {
         if (conflicts.isEmpty()) {
             md.append("None.\n");
         }
-        conflicts.forEach(c -> md.append("- ").append(String.join(", ", c.projects())).append(" (").append(c.ruleId())
-                .append("): ").append(c.because()).append('\n'));
+        conflicts.forEach(c -> md.append("- ").append(String.join(", ", c.projects())).append(" (")
+                .append(String.join(", ", c.rules())).append("): ").append(c.because()).append('\n'));
         md.append("\n## Forecasts\n\n");
         List<PortfolioView.Entry> forecasts = view.projects().stream().filter(e -> e.forecastSlipDays() != null).toList();
         if (forecasts.isEmpty()) {

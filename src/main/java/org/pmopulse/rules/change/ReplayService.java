@@ -26,6 +26,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -69,7 +70,7 @@ public class ReplayService {
                         Map<String, Map<String, OtherProject>> providers, Map<String, List<PortfolioMember>> peers) {}
 
     /** One project-week as one rule set judged it. */
-    public record Outcome(String projectId, String week, LocalDate asOf, int score, Rag rag, List<String> findings) {}
+    public record Outcome(String projectId, String week, LocalDate asOf, Integer score, Rag rag, List<String> findings) {}
 
     /**
      * @param from     a date in the first week of the range (default: 11 weeks before {@code to})
@@ -152,7 +153,7 @@ public class ReplayService {
             Outcome a = candidate.get(b.projectId() + "/" + b.week());
             List<String> added = difference(a.findings(), b.findings());
             List<String> removed = difference(b.findings(), a.findings());
-            boolean changed = b.score() != a.score() || b.rag() != a.rag() || !added.isEmpty() || !removed.isEmpty();
+            boolean changed = !Objects.equals(b.score(), a.score()) || b.rag() != a.rag() || !added.isEmpty() || !removed.isEmpty();
             items.add(new ReplayReport.Item(b.projectId(), b.week(), b.asOf(), changed, b.score(), b.rag(), a.score(),
                     a.rag(), added, removed));
         }
