@@ -190,12 +190,17 @@ public class AssessmentService {
                 a.assessedAt());
     }
 
+    /** The latest week's assessment, marked with whether its rule set is the live one. */
     public Optional<Assessment> latest(String projectId) {
-        return assessments.latest(projectId);
+        return assessments.latest(projectId).map(this::asReadNow);
     }
 
     public Optional<Assessment> ofWeek(String projectId, String week) {
-        return assessments.find(projectId, week);
+        return assessments.find(projectId, week).map(this::asReadNow);
+    }
+
+    private Assessment asReadNow(Assessment a) {
+        return a.readAgainst(rules.live().map(RuleSet::version).orElse(null));
     }
 
     public List<HistoryEntry> history(String projectId) {

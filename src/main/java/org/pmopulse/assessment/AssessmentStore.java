@@ -55,7 +55,8 @@ public class AssessmentStore {
     /** Compared in their stored form from the records: a document read back from MongoDB differs in number types. */
     private static boolean sameApartFromTime(Assessment a, Assessment b) {
         return BsonJson.toBson(a).equals(BsonJson.toBson(
-                new Assessment(b.projectId(), b.asOf(), b.week(), b.health(), b.indicators(), b.findings(), b.forecast(),
+                new Assessment(b.projectId(), b.asOf(), b.week(), b.health(), b.indicators(), b.scheduleForecasts(),
+                        b.findings(), b.forecast(),
                         b.recommendations(), b.ruleSet(), a.assessedAt())));
     }
 

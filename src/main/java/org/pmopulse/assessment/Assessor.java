@@ -84,7 +84,8 @@ public final class Assessor {
         List<Finding> findings = rules.evaluate(facts);
         Forecast forecast = forecaster.forecast(snapshot, indicators, pastIndicators);
         return new Assessment(snapshot.projectId(), snapshot.asOf(), IsoWeek.of(snapshot.asOf()),
-                health(rules, snapshot, findings, coverage, previous), indicators, findings, forecast,
+                health(rules, snapshot, findings, coverage, previous), indicators,
+                ScheduleForecast.of(snapshot, indicators, forecast), findings, forecast,
                 recommend(rules, findings, indicators, forecast), rules.ref(), clock.instant());
     }
 
@@ -107,7 +108,7 @@ public final class Assessor {
         List<DataCoverage> coverage = DataCoverages.of(snapshot, DataCoverages.staleness(snapshot, window),
                 rules.dataMap(), rules.thresholds());
         return new Assessment(own.projectId(), own.asOf(), own.week(), health(rules, snapshot, findings, coverage, previous),
-                own.indicators(), findings, own.forecast(),
+                own.indicators(), own.scheduleForecasts(), findings, own.forecast(),
                 recommend(rules, findings, own.indicators(), own.forecast()), own.ruleSet(), own.assessedAt());
     }
 
