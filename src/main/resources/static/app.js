@@ -15,7 +15,9 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-const rag = value => value ? el("span", { class: `rag ${value}` }, value) : el("span", { class: "muted" }, "n/a");
+const rag = value => value ? el("span", { class: `rag ${value}` }, value === "NO_DATA" ? "NO DATA" : value) : el("span", { class: "muted" }, "n/a");
+const percent = share => share === null || share === undefined ? el("span", { class: "muted" }, "n/a") : `${Math.round(share * 100)} %`;
+const earlierRules = () => el("span", { class: "badge", title: "assessed with an earlier rule set; the re-assessment after the rule change has not reached it yet" }, "earlier rules");
 const signed = n => n === null || n === undefined ? "" : (n > 0 ? `+${n}` : n === 0 ? "\u00b10" : String(n));
 const change = n => el("span", { class: n < 0 ? "down" : n > 0 ? "up" : "" }, signed(n));
 
@@ -61,15 +63,19 @@ async function showPortfolio() {
   const table = el("table", { id: "portfolio" },
     el("thead", {}, el("tr", {},
       header("rank", "#", "num"), header("rag", "RAG"), header("projectId", "Project"), header("score", "Score", "num"),
+      header("completeness", "Data completeness", "num"),
       el("th", {}, "12 weeks"), header("change", "Change", "num"), header("forecastSlipDays", "Forecast slip", "num"),
       el("th", {}, "Top finding"))),
     el("tbody"));
   app.replaceChildren(
     el("h1", {}, `Portfolio, week ${view.week}`),
     el("div", { class: "cards", id: "summary" },
-      ...["RED", "AMBER", "GREEN"].map(r => el("div", { class: "card" }, rag(r), el("div", { class: "n", id: `count-${r}` }, summary.byRag[r]))),
+      ...["RED", "AMBER", "GREEN", "NO_DATA"].map(r => el("div", { class: "card" }, rag(r), el("div", { class: "n", id: `count-${r}` }, summary.byRag[r]))),
       el("div", { class: "card" }, "Mean score", el("div", { class: "n" }, summary.meanScore)),
       el("div", { class: "card" }, "Newly red", el("div", {}, summary.newlyRed.join(", ") || "none"))),
+    view.projects.some(p => !p.currentRules)
+      ? el("p", { class: "notice", id: "rules-notice" }, "Some projects were assessed with an earlier rule set; the re-assessment after the last rule change is under way.")
+      : "",
     filters, table);
   const render = () => renderRows(table.tBodies[0], view.projects, history);
   filters.addEventListener("input", render);
@@ -92,7 +98,7 @@ function header(key, label, cls) {
   return el("th", { "data-sort": key, class: cls, scope: "col" }, label);
 }
 
-const RAG_ORDER = { RED: 0, AMBER: 1, GREEN: 2 };
+const RAG_ORDER = { NO_DATA: -1, RED: 0, AMBER: 1, GREEN: 2 };
 
 function renderRows(body, projects, history) {
   const value = id => document.getElementById(id).value;
@@ -107,9 +113,10 @@ function renderRows(body, projects, history) {
   shown.sort((a, b) => (sortValue(a) < sortValue(b) ? -1 : sortValue(a) > sortValue(b) ? 1 : 0) * (portfolioState.ascending ? 1 : -1));
   body.replaceChildren(...shown.map(p => el("tr", { class: "project-row", "data-project": p.projectId, "data-rag": p.rag },
     el("td", { class: "num" }, p.rank),
-    el("td", {}, rag(p.rag)),
+    el("td", {}, rag(p.rag), p.currentRules ? "" : earlierRules()),
     el("td", {}, el("a", { href: `#/project/${encodeURIComponent(p.projectId)}` }, p.projectId), el("div", { class: "muted" }, p.name || "")),
-    el("td", { class: "num" }, p.score),
+    el("td", { class: "num" }, p.score ?? el("span", { class: "muted" }, "n/a")),
+    el("td", { class: "num" }, percent(p.completeness)),
     el("td", {}, sparkline(history[p.projectId] || [])),
     el("td", { class: "num" }, change(p.change)),
     el("td", { class: "num" }, p.forecastSlipDays === null || p.forecastSlipDays === undefined ? el("span", { class: "muted" }, "n/a") : `${p.forecastSlipDays} d`),
@@ -118,26 +125,37 @@ function renderRows(body, projects, history) {
 
 // ---- project -----------------------------------------------------------------------------------------------
 
+const FORECAST_NAMES = { EARNED_SCHEDULE: "Earned schedule", PROJECT_MANAGER: "Project manager", MODEL: "Model" };
+
 async function showProject(id) {
   const path = `/api/projects/${encodeURIComponent(id)}`;
   const [a, history] = await Promise.all([getJson(`${path}/assessments/latest`), getJson(`${path}/history`)]);
   const dims = Object.entries(a.health.dimensions);
-  const forecast = a.forecast.available
-    ? el("div", { id: "forecast" },
-        el("p", {}, `Expected slip ${a.forecast.expectedSlipDays} days (80 % range ${a.forecast.range80.join(" to ")}), `,
-          `finish ${a.forecast.finish}, probability late ${Math.round(a.forecast.probabilityLate * 100)} %.`),
-        el("ul", { class: "factors" }, ...a.forecast.mainFactors.map(f => el("li", {}, `${f.explanation} (${f.effect})`))))
-    : el("p", { class: "muted", id: "forecast" }, `No forecast: ${a.forecast.reason}`);
+  const factors = a.forecast.available
+    ? el("ul", { class: "factors" }, ...a.forecast.mainFactors.map(f => el("li", {}, `${f.explanation} (${f.effect})`)))
+    : el("p", { class: "muted" }, `No model forecast: ${a.forecast.reason}`);
+  const forecasts = el("table", { id: "forecasts" },
+    el("thead", {}, el("tr", {}, el("th", {}, "Forecast"), el("th", {}, "Finish"), el("th", { class: "num" }, "Slip"),
+      el("th", {}, "80 % range"), el("th", {}, "What it is"))),
+    el("tbody", {}, ...a.scheduleForecasts.map(f => el("tr", { "data-source": f.source },
+      el("td", {}, FORECAST_NAMES[f.source]), el("td", {}, f.finish),
+      el("td", { class: "num" }, f.slipDays === null || f.slipDays === undefined ? "" : `${f.slipDays} d`),
+      el("td", {}, f.range80 ? `${f.range80.join(" to ")} d` : ""), el("td", { class: "muted" }, f.means)))));
   app.replaceChildren(
     el("p", {}, el("a", { href: "#/" }, "← Portfolio")),
-    el("h1", { id: "project-title" }, `${a.projectId} `, rag(a.health.rag), ` score ${a.health.score} `,
+    el("h1", { id: "project-title" }, `${a.projectId} `, rag(a.health.rag), a.health.score === null || a.health.score === undefined ? "" : ` score ${a.health.score} `,
       a.health.change === null || a.health.change === undefined ? "" : el("small", {}, "(", change(a.health.change), " since last week)")),
-    el("p", { class: "muted" }, `Week ${a.week} (as of ${a.asOf}); rule set ${a.ruleSet.version.substring(0, 19)}…`),
+    el("p", { class: "muted" }, `Week ${a.week} (as of ${a.asOf}); data completeness `, percent(a.health.completeness),
+      `; rule set ${a.ruleSet.version.substring(0, 19)}…`, a.ruleSet.live === false ? earlierRules() : ""),
+    a.health.limitedBy.length ? el("ul", { id: "limited-by", class: "notice" }, ...a.health.limitedBy.map(r => el("li", {}, `Held back: ${r}`))) : "",
+    a.health.missing.length ? el("p", { id: "missing", class: "muted" }, `Not sent: ${a.health.missing.join(", ")}`) : "",
     el("h2", {}, "Dimensions"),
     el("table", { id: "dimensions" }, el("tbody", {}, ...dims.map(([name, d]) =>
-      el("tr", {}, el("td", {}, name), el("td", {}, rag(d.rag)), el("td", { class: "num" }, d.score), el("td", { class: "muted" }, `${d.findings} findings`))))),
-    el("h2", {}, "History"), historyChart(history),
-    el("h2", {}, "Forecast"), forecast,
+      el("tr", {}, el("td", {}, name), el("td", {}, rag(d.rag)), el("td", { class: "num" }, d.score ?? ""),
+        el("td", { class: "muted" }, `${d.findings} ${d.findings === 1 ? "finding" : "findings"}`), el("td", { class: "num" }, "data ", percent(d.completeness)))))),
+    el("h2", {}, "History"), historyChart(history.filter(h => h.score !== null && h.score !== undefined)),
+    el("h2", {}, "Forecasts of the finish"), forecasts,
+    el("h3", {}, "What moves the model's forecast"), factors,
     el("h2", {}, `Findings (${a.findings.length})`),
     el("div", { id: "findings" }, ...a.findings.map(f => el("div", { class: `finding ${f.severity}` },
       el("strong", {}, `${f.ruleId} ${f.title}`), ` ${f.severity}, ${f.dimension}`,
@@ -186,10 +204,10 @@ async function showConflicts() {
   const conflicts = await getJson("/api/portfolio/conflicts");
   app.replaceChildren(el("h1", {}, "Cross-project conflicts"),
     conflicts.length === 0 ? el("p", {}, "None this week.")
-      : el("table", { id: "conflicts" }, el("thead", {}, el("tr", {}, el("th", {}, "Projects"), el("th", {}, "Rule"), el("th", {}, "Why"))),
+      : el("table", { id: "conflicts" }, el("thead", {}, el("tr", {}, el("th", {}, "Projects"), el("th", {}, "Rules that saw it"), el("th", {}, "Why"))),
         el("tbody", {}, ...conflicts.map(c => el("tr", {},
           el("td", {}, ...c.projects.flatMap((p, i) => [i > 0 ? ", " : "", el("a", { href: `#/project/${encodeURIComponent(p)}` }, p)])),
-          el("td", {}, c.ruleId), el("td", {}, c.because))))));
+          el("td", {}, c.rules.join(", ")), el("td", {}, c.because))))));
 }
 
 // ---- routing -----------------------------------------------------------------------------------------------

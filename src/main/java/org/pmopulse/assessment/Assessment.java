@@ -18,5 +18,15 @@ import java.util.List;
 @Schema(description = "Health assessment of one weekly snapshot")
 public record Assessment(String projectId, LocalDate asOf,
                          @Schema(description = "ISO week of asOf", example = "2026-W47") String week,
-                         Health health, Indicators indicators, List<Finding> findings, Forecast forecast,
-                         List<Recommendation> recommendations, RuleSetRef ruleSet, Instant assessedAt) {}
+                         Health health, Indicators indicators,
+                         @Schema(description = "Every forecast of the finish side by side, each named once and explained")
+                         List<ScheduleForecast> scheduleForecasts,
+                         List<Finding> findings, Forecast forecast,
+                         List<Recommendation> recommendations, RuleSetRef ruleSet, Instant assessedAt) {
+
+    /** This assessment as read now: its rule set marked live or not. */
+    public Assessment readAgainst(String liveRuleSetVersion) {
+        return new Assessment(projectId, asOf, week, health, indicators, scheduleForecasts, findings, forecast,
+                recommendations, ruleSet.against(liveRuleSetVersion), assessedAt);
+    }
+}

@@ -11,6 +11,7 @@ import org.pmopulse.rules.fact.OtherProject;
 import org.pmopulse.rules.portfolio.Peers;
 import org.pmopulse.rules.portfolio.PortfolioMember;
 import org.pmopulse.snapshot.IsoWeek;
+import org.pmopulse.snapshot.Rag;
 import org.pmopulse.snapshot.Snapshot;
 import org.pmopulse.snapshot.SnapshotStore;
 import org.pmopulse.snapshot.StoredSnapshot;
@@ -87,10 +88,10 @@ public class AssessmentService {
             }
         }
         history.values().forEach(h -> h.sort(Comparator.comparing(Snapshot::asOf).reversed()));
-        Map<String, Integer> previousScores = new HashMap<>(); // each project's latest assessed week before this one
+        Map<String, Health.Previous> previous = new HashMap<>(); // each project's latest assessed week before this one
         for (int weeksBack = 1; weeksBack <= Assessor.HISTORY_WEEKS; weeksBack++) {
             portfolioWeeks.week(IsoWeek.of(monday.minusWeeks(weeksBack)))
-                    .forEach(p -> previousScores.putIfAbsent(p.projectId(), p.score()));
+                    .forEach(p -> previous.putIfAbsent(p.projectId(), new Health.Previous(p.score(), p.rag())));
         }
         // first every project on its own, so the portfolio rules then see this week's RAG of all of them
         record Own(Snapshot snapshot, Assessment assessment) {}
@@ -99,7 +100,7 @@ public class AssessmentService {
         for (Snapshot s : ordered) {
             try {
                 Assessment a = assessor.ofProject(ruleSet, s, history.getOrDefault(s.projectId(), List.of()),
-                        previousScores.get(s.projectId()), providers(s, assessedNow));
+                        previous.get(s.projectId()), providers(s, assessedNow));
                 own.add(new Own(s, a));
                 assessedNow.put(s.projectId(), new OtherProject(s.projectId(), Assessor.forecastFinish(s, a), a.health().rag()));
             } catch (RuntimeException e) {
@@ -114,8 +115,9 @@ public class AssessmentService {
         for (Own o : own) {
             Snapshot s = o.snapshot();
             try {
-                Assessment assessment = keep(s, assessor.withPortfolio(ruleSet, s, o.assessment(), peers));
-                lines.add(line(s, assessment));
+                Assessment assessment = keep(s, assessor.withPortfolio(ruleSet, s,
+                        history.getOrDefault(s.projectId(), List.of()), previous.get(s.projectId()), o.assessment(), peers));
+                lines.add(line(s, assessment, o.assessment().health().rag()));
                 assessed.accept(s);
             } catch (RuntimeException e) {
                 failed.accept(new Failure(s.projectId(), e));
@@ -147,11 +149,11 @@ public class AssessmentService {
     private Assessment assessAndStore(RuleSet ruleSet, Snapshot snapshot) {
         String week = IsoWeek.of(snapshot.asOf());
         List<Snapshot> earlier = snapshots.before(snapshot.projectId(), week, Assessor.HISTORY_WEEKS);
-        Integer previous = assessments.scoreBefore(snapshot.projectId(), week).orElse(null);
-        Peers peers = Peers.of(portfolioWeeks.members(week));
-        Assessment assessment = keep(snapshot,
-                assessor.assess(ruleSet, snapshot, earlier, previous, projects.providersOf(snapshot), peers));
-        portfolioWeeks.record(week, line(snapshot, assessment));
+        Health.Previous previous = assessments.healthBefore(snapshot.projectId(), week).orElse(null);
+        Assessment own = assessor.ofProject(ruleSet, snapshot, earlier, previous, projects.providersOf(snapshot));
+        Assessment assessment = keep(snapshot, assessor.withPortfolio(ruleSet, snapshot, earlier, previous, own,
+                Peers.of(portfolioWeeks.members(week))));
+        portfolioWeeks.record(week, line(snapshot, assessment, own.health().rag()));
         return assessment;
     }
 
@@ -162,33 +164,43 @@ public class AssessmentService {
         return stored;
     }
 
-    /** The project's line in its week of the portfolio; the top finding without its evidence, to keep weeks small. */
-    private static ProjectWeek line(Snapshot s, Assessment a) {
+    /**
+     * The project's line in its week of the portfolio; the top finding without its evidence, to keep weeks small.
+     *
+     * @param ownRag the RAG before cross-project findings, which the portfolio rules of its peers compare
+     */
+    private static ProjectWeek line(Snapshot s, Assessment a, Rag ownRag) {
         Finding top = a.findings().isEmpty() ? null : a.findings().get(0);
         return new ProjectWeek(s.projectId(), s.name(), s.methodology(), s.phase(), s.sponsor(), s.asOf(),
-                a.health().score(), a.health().rag(), a.health().change(), a.findings().size(),
+                a.health().score(), a.health().rag(), ownRag, a.health().change(), a.findings().size(),
                 top == null ? null : new Finding(top.ruleId(), top.title(), top.kind(), top.dimension(), top.severity(),
                         top.because(), Map.of(), top.source()),
                 a.recommendations().isEmpty() ? null : a.recommendations().get(0),
-                a.forecast().available() ? a.forecast().expectedSlipDays() : null, AssessmentStore.idOf(a),
-                a.assessedAt(), Assessor.member(s, a).ties());
+                a.forecast().available() ? a.forecast().expectedSlipDays() : null, a.health().completeness(),
+                AssessmentStore.idOf(a), a.ruleSet().version(), a.assessedAt(), Assessor.member(s, a).ties());
     }
 
     private static ProjectSummary summary(Snapshot s, Assessment a) {
         return new ProjectSummary(s.projectId(), s.name(), s.methodology(), s.phase(), s.sponsor(), s.asOf(), a.week(),
-                a.health().score(), a.health().rag(), a.health().change(), s.pmStatus(), a.findings().size(),
+                a.health().score(), a.health().rag(), a.health().change(), a.health().completeness(), s.pmStatus(),
+                a.findings().size(),
                 a.findings().isEmpty() ? null : a.findings().get(0).title(),
                 a.recommendations().isEmpty() ? null : a.recommendations().get(0).title(),
                 Assessor.forecastFinish(s, a),
                 a.assessedAt());
     }
 
+    /** The latest week's assessment, marked with whether its rule set is the live one. */
     public Optional<Assessment> latest(String projectId) {
-        return assessments.latest(projectId);
+        return assessments.latest(projectId).map(this::asReadNow);
     }
 
     public Optional<Assessment> ofWeek(String projectId, String week) {
-        return assessments.find(projectId, week);
+        return assessments.find(projectId, week).map(this::asReadNow);
+    }
+
+    private Assessment asReadNow(Assessment a) {
+        return a.readAgainst(rules.live().map(RuleSet::version).orElse(null));
     }
 
     public List<HistoryEntry> history(String projectId) {

@@ -1,6 +1,7 @@
 package org.pmopulse.assessment;
 
 import org.bson.Document;
+import org.pmopulse.snapshot.Rag;
 import org.pmopulse.system.BsonJson;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -54,7 +55,8 @@ public class AssessmentStore {
     /** Compared in their stored form from the records: a document read back from MongoDB differs in number types. */
     private static boolean sameApartFromTime(Assessment a, Assessment b) {
         return BsonJson.toBson(a).equals(BsonJson.toBson(
-                new Assessment(b.projectId(), b.asOf(), b.week(), b.health(), b.indicators(), b.findings(), b.forecast(),
+                new Assessment(b.projectId(), b.asOf(), b.week(), b.health(), b.indicators(), b.scheduleForecasts(),
+                        b.findings(), b.forecast(),
                         b.recommendations(), b.ruleSet(), a.assessedAt())));
     }
 
@@ -112,11 +114,13 @@ public class AssessmentStore {
                 .map(StoredAssessment::assessment);
     }
 
-    /** The score of the latest assessed week before {@code week}, for the week-over-week change. */
-    public Optional<Integer> scoreBefore(String projectId, String week) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("projectId").is(projectId).and("week").lt(week))
-                .with(Sort.by(Sort.Direction.DESC, "week", "assessedAt")), StoredAssessment.class, COLLECTION))
-                .map(StoredAssessment::score);
+    /** Score and RAG of the latest assessed week before {@code week}: the change and the band margin read them. */
+    public Optional<Health.Previous> healthBefore(String projectId, String week) {
+        Query query = Query.query(Criteria.where("projectId").is(projectId).and("week").lt(week))
+                .with(Sort.by(Sort.Direction.DESC, "week", "assessedAt")).limit(1);
+        query.fields().include("score", "rag");
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION))
+                .map(d -> new Health.Previous(d.getInteger("score"), d.get("rag") == null ? null : Rag.valueOf(d.getString("rag"))));
     }
 
     /** The id an assessment is stored under: project, week and rule-set version. */

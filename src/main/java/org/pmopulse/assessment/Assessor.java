@@ -6,10 +6,13 @@ import org.pmopulse.forecast.Forecast;
 import org.pmopulse.forecast.Forecaster;
 import org.pmopulse.metrics.EarnedValue;
 import org.pmopulse.metrics.Indicators;
+import org.pmopulse.rules.DataCoverages;
 import org.pmopulse.rules.FactBuilder;
 import org.pmopulse.rules.Finding;
 import org.pmopulse.rules.RuleSet;
+import org.pmopulse.rules.fact.DataCoverage;
 import org.pmopulse.rules.fact.OtherProject;
+import org.pmopulse.rules.fact.ProgressStaleness;
 import org.pmopulse.rules.portfolio.PortfolioFacts;
 import org.pmopulse.rules.portfolio.Peers;
 import org.pmopulse.rules.portfolio.PortfolioMember;
@@ -42,28 +45,29 @@ public final class Assessor {
     /**
      * A project on its own: no other project of the portfolio is known.
      *
-     * @param earlier       earlier snapshots of the same project, most recent first (at most {@link #HISTORY_WEEKS} used)
-     * @param previousScore the health score of the previous assessed week, or null
+     * @param earlier  earlier snapshots of the same project, most recent first (at most {@link #HISTORY_WEEKS} used)
+     * @param previous the health of the previous assessed week, or null
      */
-    public Assessment assess(RuleSet rules, Snapshot snapshot, List<Snapshot> earlier, Integer previousScore) {
-        return assess(rules, snapshot, earlier, previousScore, List.of(), Peers.NONE);
+    public Assessment assess(RuleSet rules, Snapshot snapshot, List<Snapshot> earlier, Health.Previous previous) {
+        return assess(rules, snapshot, earlier, previous, List.of(), Peers.NONE);
     }
 
     /**
      * @param providers what Pulse knows of the projects this one depends on (for the dependency rules)
      * @param peers     the other projects of the same week (for the portfolio rules)
      */
-    public Assessment assess(RuleSet rules, Snapshot snapshot, List<Snapshot> earlier, Integer previousScore,
+    public Assessment assess(RuleSet rules, Snapshot snapshot, List<Snapshot> earlier, Health.Previous previous,
                              List<OtherProject> providers, Peers peers) {
-        return withPortfolio(rules, snapshot, ofProject(rules, snapshot, earlier, previousScore, providers), peers);
+        return withPortfolio(rules, snapshot, earlier, previous,
+                ofProject(rules, snapshot, earlier, previous, providers), peers);
     }
 
     /**
-     * The first step: the project's own rules, forecast, scores and advice. The scores are final here, since
-     * portfolio findings are not scored; the weekly batch takes every project of a week through this step
-     * before the second, so the portfolio rules see this week's RAG of every project.
+     * The first step: the project's own rules, forecast, scores and advice. The weekly batch takes every project
+     * of a week through this step before the second, so the portfolio rules compare this week's own RAG of every
+     * project (the RAG before cross-project findings: a project's peers must not make each other redder in turn).
      */
-    public Assessment ofProject(RuleSet rules, Snapshot snapshot, List<Snapshot> earlier, Integer previousScore,
+    public Assessment ofProject(RuleSet rules, Snapshot snapshot, List<Snapshot> earlier, Health.Previous previous,
                                 List<OtherProject> providers) {
         Indicators indicators = EarnedValue.of(snapshot);
         List<Snapshot> window = earlier.stream().limit(HISTORY_WEEKS).toList();
@@ -72,15 +76,25 @@ public final class Assessor {
         for (int i = 0; i < window.size(); i++) {
             history.add(new FactBuilder.Week(window.get(i), pastIndicators.get(i)));
         }
-        List<Finding> findings = rules.evaluate(FactBuilder.facts(snapshot, indicators, history, providers));
+        ProgressStaleness staleness = DataCoverages.staleness(snapshot, window);
+        List<DataCoverage> coverage = DataCoverages.of(snapshot, staleness, rules.dataMap(), rules.thresholds());
+        List<Object> facts = new ArrayList<>(FactBuilder.facts(snapshot, indicators, history, providers));
+        facts.addAll(coverage);
+        facts.add(staleness);
+        List<Finding> findings = rules.evaluate(facts);
         Forecast forecast = forecaster.forecast(snapshot, indicators, pastIndicators);
-        Health health = Scorer.score(findings, rules.thresholds()).withPrevious(previousScore);
-        return new Assessment(snapshot.projectId(), snapshot.asOf(), IsoWeek.of(snapshot.asOf()), health, indicators,
-                findings, forecast, recommend(rules, findings, indicators, forecast), rules.ref(), clock.instant());
+        return new Assessment(snapshot.projectId(), snapshot.asOf(), IsoWeek.of(snapshot.asOf()),
+                health(rules, snapshot, findings, coverage, previous), indicators,
+                ScheduleForecast.of(snapshot, indicators, forecast), findings, forecast,
+                recommend(rules, findings, indicators, forecast), rules.ref(), clock.instant());
     }
 
-    /** The second step: adds the portfolio rules' findings about this project and its peers, and re-ranks the advice. */
-    public Assessment withPortfolio(RuleSet rules, Snapshot snapshot, Assessment own, Peers peers) {
+    /**
+     * The second step: adds the portfolio rules' findings about this project and its peers, scores them with the
+     * project's own, and re-ranks the advice.
+     */
+    public Assessment withPortfolio(RuleSet rules, Snapshot snapshot, List<Snapshot> earlier, Health.Previous previous,
+                                    Assessment own, Peers peers) {
         if (peers.isEmpty()) {
             return own;
         }
@@ -90,9 +104,18 @@ public final class Assessor {
         }
         List<Finding> findings = Stream.concat(own.findings().stream(), portfolio.stream())
                 .sorted(RuleSet.FINDING_ORDER).toList();
-        return new Assessment(own.projectId(), own.asOf(), own.week(), own.health(), own.indicators(), findings,
-                own.forecast(), recommend(rules, findings, own.indicators(), own.forecast()), own.ruleSet(),
-                own.assessedAt());
+        List<Snapshot> window = earlier.stream().limit(HISTORY_WEEKS).toList();
+        List<DataCoverage> coverage = DataCoverages.of(snapshot, DataCoverages.staleness(snapshot, window),
+                rules.dataMap(), rules.thresholds());
+        return new Assessment(own.projectId(), own.asOf(), own.week(), health(rules, snapshot, findings, coverage, previous),
+                own.indicators(), own.scheduleForecasts(), findings, own.forecast(),
+                recommend(rules, findings, own.indicators(), own.forecast()), own.ruleSet(), own.assessedAt());
+    }
+
+    private static Health health(RuleSet rules, Snapshot snapshot, List<Finding> findings, List<DataCoverage> coverage,
+                                 Health.Previous previous) {
+        return Scorer.score(snapshot.projectId(), findings, coverage, rules.thresholds(), previous)
+                .withPrevious(previous == null ? null : previous.score());
     }
 
     /** The project as its peers' portfolio rules see it. */

@@ -5,7 +5,7 @@ import org.pmopulse.snapshot.Rag;
 import java.time.LocalDate;
 
 /** One week of a project's history: score, RAG and the main indicators. */
-public record HistoryEntry(String week, LocalDate asOf, int score, Rag rag, Integer change, Double spi, Double cpi,
+public record HistoryEntry(String week, LocalDate asOf, Integer score, Rag rag, Integer change, Double spi, Double cpi,
                            Double spiT, Double svtDays, int findings, Integer forecastSlipDays, String ruleSetVersion) {
 
     static HistoryEntry of(Assessment a) {

@@ -16,7 +16,7 @@ import java.time.Instant;
  *                     not the week's current assessment (what the start-up reconciliation looks for)
  */
 record StoredAssessment(@Id String id, String projectId, String week, String asOf, String ruleSetVersion,
-                        int score, Rag rag, Instant assessedAt, String snapshotHash,
+                        Integer score, Rag rag, Instant assessedAt, String snapshotHash,
                         @Field("assessment") Document body) {
 
     static StoredAssessment of(Assessment a, String snapshotHash) {

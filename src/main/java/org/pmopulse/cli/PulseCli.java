@@ -3,6 +3,7 @@ package org.pmopulse.cli;
 import org.pmopulse.PulseApplication;
 import org.pmopulse.assessment.Assessment;
 import org.pmopulse.assessment.Assessor;
+import org.pmopulse.assessment.Health;
 import org.pmopulse.demo.DemoPortfolioGenerator;
 import org.pmopulse.forecast.Forecaster;
 import org.pmopulse.rules.LiveRules;
@@ -149,15 +150,15 @@ public final class PulseCli {
         ordered.sort(Comparator.comparing(Snapshot::projectId).thenComparing(Snapshot::asOf));
         Map<Snapshot, Assessment> assessed = new HashMap<>();
         Map<String, List<Snapshot>> earlier = new HashMap<>();
-        Map<String, Integer> lastScore = new HashMap<>();
+        Map<String, Health.Previous> lastHealth = new HashMap<>();
         for (Snapshot s : ordered) {
             List<Snapshot> before = earlier.computeIfAbsent(s.projectId(), p -> new ArrayList<>());
             List<Snapshot> mostRecentFirst = before.stream().filter(b -> b.asOf().isBefore(s.asOf()))
                     .sorted(Comparator.comparing(Snapshot::asOf).reversed()).toList();
-            Assessment a = assessor.assess(rules, s, mostRecentFirst, lastScore.get(s.projectId()));
+            Assessment a = assessor.assess(rules, s, mostRecentFirst, lastHealth.get(s.projectId()));
             assessed.put(s, a);
             before.add(s);
-            lastScore.put(s.projectId(), a.health().score());
+            lastHealth.put(s.projectId(), new Health.Previous(a.health().score(), a.health().rag()));
         }
         return assessed;
     }

@@ -54,7 +54,7 @@ public final class EarnedValue {
         return new Indicators(bac, round(pv, 2), ev, ac, round(percent, 1),
                 difference(ev, pv), difference(ev, ac),
                 round(ratio(ev, pv), 3), round(cpi, 3), round(tcpi, 3), round(eac, 2),
-                pd, at, round(es, 1), round(svt, 1), round(spiT, 3), esFinish, esSlip);
+                pd, at, round(es, 1), round(svt, 0), round(spiT, 3), esFinish, esSlip);
     }
 
     private static Double ratio(Double numerator, Double denominator) {

@@ -25,10 +25,11 @@ public record Indicators(
         @Schema(description = "Planned duration in days") Double plannedDurationDays,
         @Schema(description = "Actual time: days from baseline start to asOf") Double actualTimeDays,
         @Schema(description = "Earned schedule in days from baseline start") Double esDays,
-        @Schema(description = "Schedule variance in time ES - AT, days") Double svtDays,
+        @Schema(description = "Schedule variance in time ES - AT, in whole days: how far behind (negative) the work is now")
+        Double svtDays,
         @Schema(description = "Schedule performance index in time ES / AT") Double spiT,
-        @Schema(description = "Earned schedule finish forecast: start + AT + (PD - ES) / SPI(t)") LocalDate esForecastFinish,
-        @Schema(description = "Days the earned schedule finish forecast lies after the baseline finish") Double esForecastSlipDays) {
+        @Schema(description = "The earned-schedule forecast finish: start + AT + (PD - ES) / SPI(t)") LocalDate esForecastFinish,
+        @Schema(description = "Days the earned-schedule forecast finish lies after the baseline finish") Double esForecastSlipDays) {
 
     public static Indicators none() {
         return new Indicators(null, null, null, null, null, null, null, null, null, null, null, null, null, null,

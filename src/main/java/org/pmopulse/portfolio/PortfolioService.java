@@ -4,6 +4,8 @@ import org.pmopulse.assessment.Assessment;
 import org.pmopulse.assessment.AssessmentStore;
 import org.pmopulse.project.PortfolioWeeks;
 import org.pmopulse.project.ProjectWeek;
+import org.pmopulse.rules.LiveRules;
+import org.pmopulse.rules.RuleSet;
 import org.pmopulse.snapshot.IsoWeek;
 import org.pmopulse.snapshot.Methodology;
 import org.pmopulse.snapshot.Phase;
@@ -37,10 +39,12 @@ public class PortfolioService {
 
     private final PortfolioWeeks weeks;
     private final AssessmentStore assessments;
+    private final LiveRules rules;
 
-    public PortfolioService(PortfolioWeeks weeks, AssessmentStore assessments) {
+    public PortfolioService(PortfolioWeeks weeks, AssessmentStore assessments, LiveRules rules) {
         this.weeks = weeks;
         this.assessments = assessments;
+        this.rules = rules;
     }
 
     /** The week containing {@code asOf}, or the latest assessed week when {@code asOf} is null. */
@@ -49,18 +53,18 @@ public class PortfolioService {
         LocalDate weekStart = IsoWeek.monday(week);
         Map<String, Rag> before = weeks.week(IsoWeek.of(weekStart.minusWeeks(1))).stream()
                 .collect(Collectors.toMap(ProjectWeek::projectId, ProjectWeek::rag));
+        String liveRules = rules.live().map(RuleSet::version).orElse(null);
         List<PortfolioView.Entry> entries = weeks.week(week).stream().filter(p -> matches(p, filter))
-                .map(p -> entry(0, p, before.get(p.projectId())))
-                .sorted(Comparator.comparingInt(PortfolioView.Entry::score)
+                .map(p -> entry(0, p, before.get(p.projectId()), liveRules))
+                // worst first; a project Pulse could not score at all (NO_DATA) needs attention before any
+                .sorted(Comparator.comparing(PortfolioView.Entry::score, Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparing(e -> e.rag().ordinal(), Comparator.reverseOrder())
                         .thenComparing(e -> e.change() == null ? 0 : e.change())
                         .thenComparing(PortfolioView.Entry::projectId))
                 .toList();
         List<PortfolioView.Entry> ranked = new ArrayList<>();
         for (PortfolioView.Entry e : entries) {
-            ranked.add(new PortfolioView.Entry(ranked.size() + 1, e.projectId(), e.name(), e.methodology(), e.phase(),
-                    e.sponsor(), e.asOf(), e.score(), e.rag(), e.change(), e.previousRag(), e.newlyRed(), e.newlyAmber(),
-                    e.findings(), e.topFinding(), e.topRecommendation(), e.forecastSlipDays()));
+            ranked.add(e.ranked(ranked.size() + 1));
         }
         return new PortfolioView(week, weekStart, summary(ranked), ranked);
     }
@@ -93,7 +97,7 @@ public class PortfolioService {
             List<ProjectWeek> projects = weeks.week(week);
             if (!projects.isEmpty()) {
                 trend.add(new TrendPoint(week, projects.size(), countByRag(projects.stream().map(ProjectWeek::rag).toList()),
-                        mean(projects.stream().mapToInt(ProjectWeek::score).toArray())));
+                        mean(projects.stream().map(ProjectWeek::score).toList())));
             }
         }
         return trend;
@@ -119,7 +123,7 @@ public class PortfolioService {
                 && (f.sponsor() == null || f.sponsor().equalsIgnoreCase(Objects.toString(p.sponsor(), "")));
     }
 
-    private static PortfolioView.Entry entry(int rank, ProjectWeek p, Rag previous) {
+    private static PortfolioView.Entry entry(int rank, ProjectWeek p, Rag previous, String liveRules) {
         var finding = p.topFinding();
         var recommendation = p.topRecommendation();
         return new PortfolioView.Entry(rank, p.projectId(), p.name(), p.methodology(), p.phase(), p.sponsor(), p.asOf(),
@@ -129,13 +133,13 @@ public class PortfolioService {
                 finding == null ? null : new PortfolioView.TopFinding(finding.ruleId(), finding.title(), finding.severity(), finding.because()),
                 recommendation == null ? null : new PortfolioView.TopRecommendation(recommendation.id(), recommendation.title(),
                         recommendation.urgency(), recommendation.ownerRole()),
-                p.forecastSlipDays());
+                p.forecastSlipDays(), p.completeness(), liveRules == null || liveRules.equals(p.ruleSetVersion()));
     }
 
     private static PortfolioView.Summary summary(List<PortfolioView.Entry> entries) {
         List<PortfolioView.Entry> withChange = entries.stream().filter(e -> e.change() != null && e.change() != 0).toList();
         return new PortfolioView.Summary(entries.size(), countByRag(entries.stream().map(PortfolioView.Entry::rag).toList()),
-                mean(entries.stream().mapToInt(PortfolioView.Entry::score).toArray()),
+                mean(entries.stream().map(PortfolioView.Entry::score).toList()),
                 ids(entries, PortfolioView.Entry::newlyRed), ids(entries, PortfolioView.Entry::newlyAmber),
                 ids(entries, e -> e.previousRag() != null && e.rag().ordinal() < e.previousRag().ordinal()),
                 movers(withChange.stream().filter(e -> e.change() < 0), Comparator.comparingInt(PortfolioView.Entry::change)),
@@ -161,7 +165,9 @@ public class PortfolioService {
         return counts;
     }
 
-    private static double mean(int[] scores) {
-        return scores.length == 0 ? 0 : Math.round(10.0 * Arrays.stream(scores).average().orElse(0)) / 10.0;
+    /** The mean of the scores there are: a project with no data counts in the RAG counts, not in the mean. */
+    private static double mean(List<Integer> scores) {
+        return Math.round(10.0 * scores.stream().filter(Objects::nonNull).mapToInt(Integer::intValue).average()
+                .orElse(0)) / 10.0;
     }
 }

@@ -24,12 +24,24 @@ public record PortfolioView(String week, LocalDate weekStart, Summary summary, L
                           List<String> newlyAmber, List<String> improved, List<Mover> biggestDrops,
                           List<Mover> biggestRises) {}
 
-    public record Mover(String projectId, int change, int score) {}
+    public record Mover(String projectId, int change, Integer score) {}
 
+    /**
+     * @param score        absent when nothing could be scored (rag NO_DATA)
+     * @param completeness share of the data behind the score that was sent and fresh, 0..1
+     * @param currentRules false while the assessment was made with an earlier rule set than the live one
+     */
     public record Entry(int rank, String projectId, String name, Methodology methodology, Phase phase, String sponsor,
-                        LocalDate asOf, int score, Rag rag, Integer change, Rag previousRag, boolean newlyRed,
+                        LocalDate asOf, Integer score, Rag rag, Integer change, Rag previousRag, boolean newlyRed,
                         boolean newlyAmber, int findings, TopFinding topFinding, TopRecommendation topRecommendation,
-                        Integer forecastSlipDays) {}
+                        Integer forecastSlipDays, Double completeness, boolean currentRules) {
+
+        Entry ranked(int rank) {
+            return new Entry(rank, projectId, name, methodology, phase, sponsor, asOf, score, rag, change, previousRag,
+                    newlyRed, newlyAmber, findings, topFinding, topRecommendation, forecastSlipDays, completeness,
+                    currentRules);
+        }
+    }
 
     public record TopFinding(String ruleId, String title, Severity severity, String because) {}
 

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -182,27 +183,62 @@ public class WeeklyBatch {
     }
 
     private Job run(Job job, List<Snapshot> ordered) {
-        Progress progress = new Progress(job);
-        Consumer<AssessmentService.Failure> failed = failure -> {
-            log.error("Weekly batch {}: {} failed", job.week(), failure.projectId(), failure.error());
-            progress.failed(new Job.Failure(failure.projectId(),
-                    failure.error().getClass().getSimpleName() + ": " + failure.error().getMessage()));
-        };
-        try {
-            assessments.assessWeek(job.week(), ordered, s -> progress.done(), failed);
+        return execute(job, (done, failed) -> {
+            assessments.assessWeek(job.week(), ordered, done, failed);
             // the weeks after read this one (history, change), so they are brought up to date the same way
             for (String later : snapshots.weeksAfter(job.week())) {
                 assessments.assessWeek(later, providersFirst(snapshotsOf(later)), s -> { }, failed);
             }
+        });
+    }
+
+    /** The work of a job, told what is done and what failed as it goes. */
+    private interface Work {
+        void run(Consumer<Snapshot> done, Consumer<AssessmentService.Failure> failed);
+    }
+
+    /** Runs a job's work, saving its progress, and ends it SUCCEEDED or COMPLETED_WITH_FAILURES, never RUNNING. */
+    private Job execute(Job job, Work work) {
+        Progress progress = new Progress(job);
+        Consumer<AssessmentService.Failure> failed = failure -> {
+            log.error("Job {} ({}): {} failed", job.id(), job.requestedBy(), failure.projectId(), failure.error());
+            progress.failed(new Job.Failure(failure.projectId(),
+                    failure.error().getClass().getSimpleName() + ": " + failure.error().getMessage()));
+        };
+        try {
+            work.run(s -> progress.done(), failed);
         } catch (RuntimeException e) {
-            // the batch itself could not go on: say so rather than stay RUNNING
-            log.error("Weekly batch {} stopped", job.week(), e);
-            progress.failed(new Job.Failure("*", "the batch stopped: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+            // the job itself could not go on: say so rather than stay RUNNING
+            log.error("Job {} ({}) stopped", job.id(), job.requestedBy(), e);
+            progress.failed(new Job.Failure("*", "the job stopped: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
         Job finished = progress.finished();
         mongo.save(finished, JOBS);
-        log.info("Weekly batch {} finished: {} assessed, {} failed", job.week(), finished.done(), finished.failed());
+        log.info("Job {} ({}, week {}) finished: {} assessed, {} failed", job.id(), job.requestedBy(), job.week(),
+                finished.done(), finished.failed());
         return finished;
+    }
+
+    /**
+     * Re-assesses the latest week of every project with the live rules, as a job: what a new rule set needs so that
+     * no assessment on show was made by a rule set that is no longer live. Weeks are taken oldest first and, within
+     * a week, providers before the projects that depend on them, as in the weekly batch. Empty when there is
+     * nothing to assess.
+     */
+    public Optional<Job> startReassessment(String reason) {
+        TreeMap<String, List<Snapshot>> byWeek = new TreeMap<>();
+        snapshots.latestOfEachProject().forEach(s -> byWeek.computeIfAbsent(IsoWeek.of(s.asOf()), w -> new ArrayList<>()).add(s));
+        if (byWeek.isEmpty()) {
+            return Optional.empty();
+        }
+        String latest = byWeek.lastKey();
+        Instant now = clock.instant();
+        Job job = new Job(new ObjectId().toHexString(), latest, IsoWeek.monday(latest), Job.Status.RUNNING, reason,
+                byWeek.values().stream().mapToInt(List::size).sum(), 0, 0, List.of(), now, null, instance, now, null);
+        mongo.insert(job, JOBS);
+        worker.submit(() -> execute(job, (done, failed) ->
+                byWeek.forEach((week, latestThere) -> assessments.assessWeek(week, providersFirst(latestThere), done, failed))));
+        return Optional.of(job);
     }
 
     /** Projects ordered so that each comes after the projects it depends on (a loop keeps the given order). */
@@ -228,8 +264,10 @@ public class WeeklyBatch {
         placed.add(id);
     }
 
+    /** A job under way at shutdown gets a moment to end before the database connection closes under it. */
     @PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
         worker.shutdownNow();
+        worker.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 }

@@ -4,6 +4,7 @@ import org.pmopulse.advice.Recommendation;
 import org.pmopulse.assessment.Assessment;
 import org.pmopulse.rules.Finding;
 import org.pmopulse.rules.FindingKind;
+import org.pmopulse.rules.Subjects;
 import org.pmopulse.snapshot.Rag;
 import org.pmopulse.system.CsvTable;
 
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -27,7 +29,6 @@ import java.util.TreeSet;
 final class WeeklyReport {
     static final int TOP = 3;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-    private static final List<String> DEPENDENCY_RULES = List.of("EW-DEP-001", "EW-DEP-002", "EW-DEP-003");
 
     private final PortfolioView view;
     private final Map<String, Assessment> assessments;
@@ -38,25 +39,36 @@ final class WeeklyReport {
     }
 
     /**
-     * A finding between projects of the portfolio: a dependency finding, or a portfolio rule's finding (listed
-     * once, though every project involved carries it).
+     * Something between projects of the portfolio: a dependency of one project on another's deliverable (every
+     * rule that saw it, on the waiting project and on the provider, in one conflict), or a portfolio rule's finding
+     * (once, though every project involved carries it).
      *
-     * @param projectId the project whose assessment says it
-     * @param projects  every project involved
+     * @param projects every project involved
+     * @param rules    the rules that saw it
+     * @param because  what the most severe of them says
      */
-    public record Conflict(String projectId, List<String> projects, String ruleId, String because) {}
+    public record Conflict(List<String> projects, List<String> rules, String because) {}
 
     List<Conflict> conflicts() {
-        Map<String, Conflict> conflicts = new LinkedHashMap<>(); // by rule and sentence, so a shared finding shows once
+        record Seen(Set<String> projects, Set<String> rules, Finding worst) {}
+        Map<String, Seen> seen = new LinkedHashMap<>();
         for (PortfolioView.Entry e : view.projects()) {
             for (Finding f : assessments.get(e.projectId()).findings()) {
-                if (DEPENDENCY_RULES.contains(f.ruleId()) || f.kind() == FindingKind.PORTFOLIO) {
-                    conflicts.putIfAbsent(f.ruleId() + "\n" + f.because(),
-                            new Conflict(e.projectId(), involved(e.projectId(), f), f.ruleId(), f.because()));
+                Optional<String> subject = Subjects.of(e.projectId(), f);
+                if (subject.isEmpty() && f.kind() != FindingKind.PORTFOLIO) {
+                    continue; // the project's own business
+                }
+                String key = subject.orElse(f.ruleId() + "\n" + f.because());
+                Seen s = seen.computeIfAbsent(key, k -> new Seen(new TreeSet<>(), new TreeSet<>(), f));
+                s.projects().addAll(involved(e.projectId(), f));
+                s.rules().add(f.ruleId());
+                if (f.severity().compareTo(s.worst().severity()) > 0) {
+                    seen.put(key, new Seen(s.projects(), s.rules(), f));
                 }
             }
         }
-        return List.copyOf(conflicts.values());
+        return seen.values().stream().map(s -> new Conflict(List.copyOf(s.projects()), List.copyOf(s.rules()),
+                s.worst().because())).toList();
     }
 
     /** The projects a finding names in its evidence ({@code projects}, {@code onProject}, {@code waitingProject}). */
@@ -78,15 +90,17 @@ final class WeeklyReport {
         PortfolioView.Summary s = view.summary();
         md.append("# Portfolio health, week ").append(view.week()).append(" (").append(range()).append(")\n\n");
         md.append(s.projects()).append(s.projects() == 1 ? " project: " : " projects: ").append(s.byRag().get(Rag.GREEN)).append(" GREEN, ")
-                .append(s.byRag().get(Rag.AMBER)).append(" AMBER, ").append(s.byRag().get(Rag.RED))
-                .append(" RED; mean score ").append(s.meanScore()).append(".\n\n");
+                .append(s.byRag().get(Rag.AMBER)).append(" AMBER, ").append(s.byRag().get(Rag.RED)).append(" RED")
+                .append(s.byRag().get(Rag.NO_DATA) > 0 ? ", " + s.byRag().get(Rag.NO_DATA) + " NO_DATA" : "")
+                .append("; mean score ").append(s.meanScore()).append(".\n\n");
         md.append("- Newly red: ").append(list(s.newlyRed())).append('\n');
         md.append("- Newly amber: ").append(list(s.newlyAmber())).append('\n');
         md.append("- Improved: ").append(list(s.improved())).append('\n');
         md.append("- Biggest drops: ").append(movers(s.biggestDrops())).append('\n');
         md.append("- Biggest rises: ").append(movers(s.biggestRises())).append("\n\n");
-        for (Rag rag : List.of(Rag.RED, Rag.AMBER)) {
-            md.append("## ").append(rag == Rag.RED ? "Red" : "Amber").append(" projects\n\n");
+        for (Rag rag : List.of(Rag.RED, Rag.AMBER, Rag.NO_DATA)) {
+            md.append("## ").append(rag == Rag.RED ? "Red projects" : rag == Rag.AMBER ? "Amber projects"
+                    : "Projects Pulse could not judge (NO DATA)").append("\n\n");
             List<PortfolioView.Entry> these = view.projects().stream().filter(e -> e.rag() == rag).toList();
             if (these.isEmpty()) {
                 md.append("None.\n\n");
@@ -94,7 +108,8 @@ final class WeeklyReport {
             for (PortfolioView.Entry e : these) {
                 Assessment a = assessments.get(e.projectId());
                 md.append("### ").append(e.projectId()).append(e.name() == null ? "" : ": " + e.name())
-                        .append(" (").append(rag).append(", score ").append(e.score()).append(change(e)).append(")\n\n");
+                        .append(" (").append(rag).append(", score ").append(score(e)).append(change(e))
+                        .append(", data completeness ").append(completeness(e)).append(")\n\n");
                 md.append("Why:\n");
                 for (Finding f : a.findings().stream().limit(TOP).toList()) {
                     md.append("- ").append(f.ruleId()).append(' ').append(f.title()).append(": ").append(f.because()).append('\n');
@@ -112,8 +127,8 @@ final class WeeklyReport {
         if (conflicts.isEmpty()) {
             md.append("None.\n");
         }
-        conflicts.forEach(c -> md.append("- ").append(String.join(", ", c.projects())).append(" (").append(c.ruleId())
-                .append("): ").append(c.because()).append('\n'));
+        conflicts.forEach(c -> md.append("- ").append(String.join(", ", c.projects())).append(" (")
+                .append(String.join(", ", c.rules())).append("): ").append(c.because()).append('\n'));
         md.append("\n## Forecasts\n\n");
         List<PortfolioView.Entry> forecasts = view.projects().stream().filter(e -> e.forecastSlipDays() != null).toList();
         if (forecasts.isEmpty()) {
@@ -123,10 +138,12 @@ final class WeeklyReport {
             forecasts.forEach(e -> md.append("| ").append(e.projectId()).append(" | ").append(e.forecastSlipDays())
                     .append(" | ").append(e.rag()).append(" |\n"));
         }
-        md.append("\n## All projects, worst first\n\n| rank | project | RAG | score | change | top finding |\n|---|---|---|---|---|---|\n");
+        md.append("\n## All projects, worst first\n\n| rank | project | RAG | score | data completeness | change | top finding |"
+                + "\n|---|---|---|---|---|---|---|\n");
         for (PortfolioView.Entry e : view.projects()) {
             md.append("| ").append(e.rank()).append(" | ").append(e.projectId()).append(" | ").append(e.rag()).append(" | ")
-                    .append(e.score()).append(" | ").append(e.change() == null ? "" : signed(e.change())).append(" | ")
+                    .append(score(e)).append(" | ").append(completeness(e)).append(" | ")
+                    .append(e.change() == null ? "" : signed(e.change())).append(" | ")
                     .append(e.topFinding() == null ? "" : e.topFinding().ruleId() + " " + e.topFinding().title()).append(" |\n");
         }
         return md.toString();
@@ -136,13 +153,21 @@ final class WeeklyReport {
         List<List<?>> rows = new ArrayList<>();
         for (PortfolioView.Entry e : view.projects()) {
             rows.add(Arrays.asList(e.rank(), e.projectId(), e.name(), e.methodology(), e.phase(), e.sponsor(), e.rag(),
-                    e.score(), e.change(), e.previousRag(), e.newlyRed(), e.newlyAmber(), e.findings(),
+                    e.score(), e.completeness(), e.change(), e.previousRag(), e.newlyRed(), e.newlyAmber(), e.findings(),
                     e.topFinding() == null ? null : e.topFinding().ruleId() + " " + e.topFinding().title(),
                     e.topRecommendation() == null ? null : e.topRecommendation().title(), e.forecastSlipDays()));
         }
         return CsvTable.of(List.of("rank", "projectId", "name", "methodology", "phase", "sponsor", "rag", "score",
-                "change", "previousRag", "newlyRed", "newlyAmber", "findings", "topFinding", "topRecommendation",
+                "completeness", "change", "previousRag", "newlyRed", "newlyAmber", "findings", "topFinding", "topRecommendation",
                 "forecastSlipDays"), rows);
+    }
+
+    private static String score(PortfolioView.Entry e) {
+        return e.score() == null ? "n/a" : String.valueOf(e.score());
+    }
+
+    private static String completeness(PortfolioView.Entry e) {
+        return e.completeness() == null ? "n/a" : Math.round(100 * e.completeness()) + " %";
     }
 
     String html() {
@@ -152,6 +177,7 @@ final class WeeklyReport {
                 .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left}")
                 .append(".rag{font-weight:600;padding:0 .4em;border-radius:3px;color:#fff}")
                 .append(".GREEN{background:#1b7f3b}.AMBER{background:#b35c00}.RED{background:#b00020}")
+                .append(".NO_DATA{background:#fff;color:#333;border:1px dashed #555}")
                 .append("</style></head><body>");
         boolean inTable = false;
         for (String line : markdown().split("\n")) {
@@ -169,7 +195,7 @@ final class WeeklyReport {
 
     /** Renders the Markdown line by line into simple HTML, with RAG words as coloured labels that keep their text. */
     private static String htmlLine(String line, boolean header) {
-        String text = esc(line).replaceAll("\\b(GREEN|AMBER|RED)\\b", "<span class=\"rag $1\">$1</span>");
+        String text = esc(line).replaceAll("\\b(GREEN|AMBER|RED|NO_DATA)\\b", "<span class=\"rag $1\">$1</span>");
         if (line.startsWith("### ")) {
             return "<h3>" + text.substring(4) + "</h3>";
         }

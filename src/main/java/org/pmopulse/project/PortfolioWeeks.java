@@ -10,6 +10,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.pmopulse.rules.portfolio.PortfolioMember;
+import org.pmopulse.rules.portfolio.Ties;
+import org.pmopulse.snapshot.Rag;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -67,15 +69,22 @@ public class PortfolioWeeks {
     /** The projects of a week as their peers' portfolio rules see them: read without the rest of each line. */
     public List<PortfolioMember> members(String week) {
         Query query = Query.query(Criteria.where("_id").is(week));
-        query.fields().include("projects.projectId", "projects.rag", "projects.ties");
+        query.fields().include("projects.projectId", "projects.rag", "projects.ownRag", "projects.ties");
         return Optional.ofNullable(mongo.findOne(query, Members.class, COLLECTION)).map(Members::projects)
-                .orElse(List.of());
+                .orElse(List.of()).stream().map(Member::member).toList();
     }
 
     /** A week with only what the portfolio rules read of each line. */
-    record Members(@Id String week, List<PortfolioMember> projects) {
+    record Members(@Id String week, List<Member> projects) {
         Members {
             projects = projects == null ? List.of() : projects;
+        }
+    }
+
+    /** What the portfolio rules read of a line: the RAG before cross-project findings, and what it shares. */
+    record Member(String projectId, Rag rag, Rag ownRag, Ties ties) {
+        PortfolioMember member() {
+            return new PortfolioMember(projectId, ownRag != null ? ownRag : rag, ties);
         }
     }
 

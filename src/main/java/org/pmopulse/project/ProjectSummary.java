@@ -14,7 +14,9 @@ import java.time.LocalDate;
  * Updated whenever the project's latest week is (re)assessed.
  */
 public record ProjectSummary(@Id String projectId, String name, Methodology methodology, Phase phase, String sponsor,
-                             LocalDate asOf, String week, int score, Rag rag, Integer change, Rag pmStatus,
+                             LocalDate asOf, String week, Integer score, Rag rag, Integer change,
+                             @Schema(description = "Share of the data that feeds the dimensions, present and fresh, 0..1")
+                             Double completeness, Rag pmStatus,
                              int findings, String topFinding, String topRecommendation,
                              @Schema(description = "Earned-schedule forecast finish, else the reported one") LocalDate forecastFinish,
                              Instant assessedAt) {}

@@ -18,12 +18,12 @@ import java.time.LocalDate;
  * {@code ties} (people, suppliers, awaited deliverables) are what the portfolio rules compare across projects.
  */
 public record ProjectWeek(String projectId, String name, Methodology methodology, Phase phase, String sponsor,
-                          LocalDate asOf, int score, Rag rag, Integer change, int findings, Finding topFinding,
-                          Recommendation topRecommendation, Integer forecastSlipDays, String assessmentId,
-                          Instant assessedAt, Ties ties) {
+                          LocalDate asOf, Integer score, Rag rag, Rag ownRag, Integer change, int findings, Finding topFinding,
+                          Recommendation topRecommendation, Integer forecastSlipDays, Double completeness,
+                          String assessmentId, String ruleSetVersion, Instant assessedAt, Ties ties) {
 
-    /** The project as the portfolio rules of its peers see it. */
+    /** The project as the portfolio rules of its peers see it: with its RAG before cross-project findings. */
     public PortfolioMember member() {
-        return new PortfolioMember(projectId, rag, ties);
+        return new PortfolioMember(projectId, ownRag != null ? ownRag : rag, ties);
     }
 }

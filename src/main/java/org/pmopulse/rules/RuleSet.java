@@ -29,13 +29,14 @@ public final class RuleSet {
     private final KieBase kieBase;
     private final Thresholds thresholds;
     private final Playbook playbook;
+    private final DataMap dataMap;
     private final List<RuleInfo> catalogue;
     private final Map<String, RuleInfo> byId;
     private final List<String> files;
     private final List<RuleMessage> warnings;
 
     RuleSet(RuleSources sources, Instant loadedAt, KieBase kieBase, Thresholds thresholds, Playbook playbook,
-            List<RuleInfo> catalogue, List<RuleMessage> warnings) {
+            DataMap dataMap, List<RuleInfo> catalogue, List<RuleMessage> warnings) {
         this.version = sources.version();
         this.origin = sources.origin();
         this.files = List.copyOf(sources.files().keySet());
@@ -43,6 +44,7 @@ public final class RuleSet {
         this.kieBase = kieBase;
         this.thresholds = thresholds;
         this.playbook = playbook;
+        this.dataMap = dataMap;
         this.catalogue = List.copyOf(catalogue);
         this.byId = catalogue.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::id, Function.identity()));
         this.warnings = List.copyOf(warnings);
@@ -103,6 +105,11 @@ public final class RuleSet {
 
     public Playbook playbook() {
         return playbook;
+    }
+
+    /** Which data feeds each dimension, and which dimensions a project must report ({@code data.yaml}). */
+    public DataMap dataMap() {
+        return dataMap;
     }
 
     public List<RuleInfo> catalogue() {

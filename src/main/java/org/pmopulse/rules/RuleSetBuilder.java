@@ -43,6 +43,7 @@ public final class RuleSetBuilder {
         List<RuleMessage> errors = new ArrayList<>();
         Thresholds thresholds = parse(sources, Thresholds.FILE, errors, Thresholds::parse);
         Playbook playbook = parse(sources, Playbook.FILE, errors, Playbook::parse);
+        DataMap dataMap = parse(sources, DataMap.FILE, errors, DataMap::parse);
         Map<String, RuleInfo.Builder> located = locateRules(sources, thresholds, errors);
         if (located.isEmpty() && errors.isEmpty()) {
             errors.add(RuleMessage.error("", 0, "the rule set has no rules (.drl files)"));
@@ -61,7 +62,7 @@ public final class RuleSetBuilder {
         if (!errors.isEmpty()) {
             throw new RuleSetRejectedException(errors);
         }
-        return new RuleSet(sources, clock.instant(), kieBase, thresholds, playbook, catalogue, warnings);
+        return new RuleSet(sources, clock.instant(), kieBase, thresholds, playbook, dataMap, catalogue, warnings);
     }
 
     private interface Parser<T> {

@@ -32,7 +32,8 @@ public record RuleSources(String origin, Map<String, String> files) {
 
     static boolean isRuleFile(String relative) {
         return !relative.startsWith(RuleFolder.SCENARIOS) && RuleFolder.isCoachFile(relative)
-                && (relative.endsWith(".drl") || relative.equals(Thresholds.FILE) || relative.equals(Playbook.FILE));
+                && (relative.endsWith(".drl") || relative.equals(Thresholds.FILE) || relative.equals(Playbook.FILE)
+                || relative.equals(DataMap.FILE));
     }
 
     /** sha256 over every file's path and content: the rule-set version stored with each assessment. */

@@ -45,8 +45,8 @@ class RulesController {
         RuleSet set = rules.current();
         List<Scenario> scenarios = scenarios();
         List<Entry> entries = set.catalogue().stream().map(rule -> new Entry(rule,
-                (int) scenarios.stream().filter(s -> s.rule().equals(rule.id()) && s.fires()).count(),
-                (int) scenarios.stream().filter(s -> s.rule().equals(rule.id()) && !s.fires()).count())).toList();
+                (int) scenarios.stream().filter(s -> s.isAbout(rule.id()) && s.fires()).count(),
+                (int) scenarios.stream().filter(s -> s.isAbout(rule.id()) && !s.fires()).count())).toList();
         return new Catalogue(set.version(), set.origin(), set.loadedAt(), entries, rules.lastRejection().orElse(null));
     }
 

@@ -21,7 +21,9 @@ import java.util.ConcurrentModificationException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -209,6 +211,15 @@ public class SnapshotStore {
             criteria = criteria.and("projectId").in(projects);
         }
         return mongo.find(Query.query(criteria), StoredSnapshot.class, CURRENT);
+    }
+
+    /** Every project's latest week. */
+    public List<Snapshot> latestOfEachProject() {
+        Map<String, String> latest = new TreeMap<>();
+        List<String> projects = List.copyOf(projectsReceivedSince(null));
+        stubsOf(projects).forEach(s -> latest.merge(s.projectId(), s.week(), (a, b) -> a.compareTo(b) >= 0 ? a : b));
+        return latest.entrySet().stream().map(e -> find(e.getKey(), e.getValue())).flatMap(Optional::stream)
+                .map(StoredSnapshot::snapshot).toList();
     }
 
     /** The weeks after {@code week} that have a snapshot, oldest first. */

@@ -39,6 +39,9 @@ final class SnapshotValidator {
             c.add("asOf", "is required");
         }
         c.happened("asOf", s.asOf());
+        if (s.pmStatus() == Rag.NO_DATA) {
+            c.add("pmStatus", "must be GREEN, AMBER or RED: NO_DATA is what Pulse says when data is missing");
+        }
         c.planned("forecastFinish", s.forecastFinish());
         baseline(s.baseline(), c);
         progress(s.progress(), c);

@@ -10,6 +10,7 @@ import org.pmopulse.support.PulseTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
@@ -93,6 +94,20 @@ abstract class SnapshotApiContract {
                 forecast.at("/range80/1").asInt());
         assertThat(forecast.at("/mainFactors/0/feature").asString()).isEqualTo("earnedSchedule");
         assertThat(a.at("/indicators/cpi").asDouble()).isEqualTo(0.828);
+    }
+
+    @Test
+    void aSnapshotWithNothingButItsIdAndDateIsNotGreenAndSaysWhatIsMissing() {
+        ObjectNode bare = JsonNodeFactory.instance.objectNode().put("projectId", project).put("asOf", "2026-11-20");
+
+        JsonNode health = put(bare).json().get("health");
+
+        assertThat(health.get("rag").asString()).isNotEqualTo("GREEN");
+        assertThat(health.at("/dimensions/cost/rag").asString()).isEqualTo("NO_DATA");
+        assertThat(health.at("/dimensions/cost").has("score")).isFalse();
+        assertThat(health.get("completeness").asDouble()).isLessThan(0.2);
+        assertThat(health.get("missing").toString()).contains("schedule.progress", "cost.actualCost", "risk.risks");
+        assertThat(health.get("limitedBy").get(0).asString()).startsWith("no schedule data");
     }
 
     @Test

@@ -56,7 +56,7 @@ class RulesCommandsTest {
         Run run = run("rules", "validate", "rules");
 
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("valid: sha256:").contains("74 rules").contains("(0 failed)");
+        assertThat(run.out()).contains("valid: sha256:").contains("76 rules").contains("(0 failed)");
     }
 
     @Test

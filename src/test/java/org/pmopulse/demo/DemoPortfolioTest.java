@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pmopulse.assessment.Assessment;
 import org.pmopulse.assessment.Assessor;
+import org.pmopulse.assessment.Health;
 import org.pmopulse.forecast.Forecaster;
 import org.pmopulse.metrics.EarnedValue;
 import org.pmopulse.rules.RuleSet;
@@ -39,7 +40,7 @@ class DemoPortfolioTest {
         RuleSet rules = new RuleSetBuilder(Clock.systemUTC()).build(RuleSources.read(Path.of("rules")));
         Assessor assessor = new Assessor(Forecaster.load(Path.of("no-model-here")), Clock.systemUTC());
         Map<String, List<Snapshot>> earlier = new HashMap<>();
-        Map<String, Integer> previous = new HashMap<>();
+        Map<String, Health.Previous> previous = new HashMap<>();
         lastWeek = new HashMap<>();
         for (Snapshot s : portfolio) {
             List<Snapshot> before = earlier.computeIfAbsent(s.projectId(), p -> new ArrayList<>());
@@ -47,7 +48,7 @@ class DemoPortfolioTest {
             Collections.reverse(mostRecentFirst);
             Assessment a = assessor.assess(rules, s, mostRecentFirst, previous.get(s.projectId()));
             before.add(s);
-            previous.put(s.projectId(), a.health().score());
+            previous.put(s.projectId(), new Health.Previous(a.health().score(), a.health().rag()));
             lastWeek.put(s.projectId(), a);
         }
     }

@@ -40,7 +40,7 @@ class EarnedValueTest {
         // ES: 45 000 lies between 20 000 (day 31) and 60 000 (day 59): 31 + (25 000 / 40 000) x 28 = 48.5
         assertThat(i.esDays()).isEqualTo(48.5);
         assertThat(i.actualTimeDays()).isEqualTo(59.0);
-        assertThat(i.svtDays()).isEqualTo(-10.5);                // 48.5 - 59
+        assertThat(i.svtDays()).isEqualTo(-10.0);                // 48.5 - 59 = -10.5, in whole days (half up)
         assertThat(i.spiT()).isEqualTo(0.822);                   // 48.5 / 59 = 0.8220
         // IEAC(t) = 59 + (100 - 48.5) / 0.82203 = 121.65 -> day 122 = 2026-05-03
         assertThat(i.esForecastFinish()).isEqualTo(LocalDate.of(2026, 5, 3));

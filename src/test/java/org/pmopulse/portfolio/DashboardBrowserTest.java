@@ -77,7 +77,7 @@ class DashboardBrowserTest {
             assertThat(rows.get(i).getAttribute("data-project")).isEqualTo(api.get("projects").get(i).get("projectId").asString());
             assertThat(rows.get(i).getText()).contains(api.get("projects").get(i).get("rag").asString());
         }
-        for (String rag : List.of("RED", "AMBER", "GREEN")) {
+        for (String rag : List.of("RED", "AMBER", "GREEN", "NO_DATA")) {
             assertThat(browser.findElement(By.id("count-" + rag)).getText()).isEqualTo(api.at("/summary/byRag/" + rag).asString());
         }
 
@@ -99,9 +99,14 @@ class DashboardBrowserTest {
         List<WebElement> recommendations = browser.findElements(By.cssSelector("#recommendations > li"));
         assertThat(recommendations).hasSize(assessment.get("recommendations").size());
         assertThat(recommendations.get(0).getText()).contains(assessment.at("/recommendations/0/title").asString());
-        assertThat(browser.findElement(By.id("forecast")).getText())
-                .contains("Expected slip " + assessment.at("/forecast/expectedSlipDays").asInt() + " days")
+        assertThat(browser.findElement(By.cssSelector("#forecasts tr[data-source=MODEL]")).getText())
+                .contains(assessment.at("/forecast/expectedSlipDays").asInt() + " d")
+                .contains(assessment.at("/forecast/range80/0").asInt() + " to " + assessment.at("/forecast/range80/1").asInt());
+        assertThat(browser.findElement(By.cssSelector("#forecasts tr[data-source=EARNED_SCHEDULE]")).getText())
+                .contains(assessment.at("/indicators/esForecastFinish").asString());
+        assertThat(browser.findElement(By.cssSelector(".factors")).getText())
                 .contains(assessment.at("/forecast/mainFactors/0/explanation").asString());
+        assertThat(browser.findElement(By.id("dimensions")).getText()).contains("data ");
 
         screenshot("dashboard.png");
     }

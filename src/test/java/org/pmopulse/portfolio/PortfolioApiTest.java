@@ -75,7 +75,7 @@ class PortfolioApiTest {
         JsonNode conflicts = http.get("/api/portfolio/conflicts").json();
         List<JsonNode> shared = new ArrayList<>();
         conflicts.forEach(c -> {
-            if (c.get("ruleId").asString().equals("PF-RES-001") && c.get("because").asString().startsWith("a.lee ")) {
+            if (c.get("rules").get(0).asString().equals("PF-RES-001") && c.get("because").asString().startsWith("a.lee ")) {
                 shared.add(c);
             }
         });
@@ -84,7 +84,31 @@ class PortfolioApiTest {
     }
 
     @Test
-    void aSupplierOnSeveralRedProjectsIsFlaggedOnEachProjectItServesWithoutMovingTheirScores() {
+    void anOverAllocationLowersTheResourcesScoreOfEveryProjectInvolved() {
+        JsonNode crm = http.get("/api/projects/CRM-2026/assessments/latest").json();
+
+        assertThat(findings(crm, "PF-RES-001")).isNotEmpty();
+        assertThat(crm.at("/health/dimensions/resources/findings").asInt()).isEqualTo(findings(crm, "PF-RES-001").size());
+        assertThat(crm.at("/health/dimensions/resources/score").asInt()).isLessThanOrEqualTo(70); // one HIGH at least
+    }
+
+    @Test
+    void aDependencySeenByRulesOnBothSidesIsOneConflictNamingEveryRule() {
+        JsonNode conflicts = http.get("/api/portfolio/conflicts").json();
+        List<String> dependencies = new ArrayList<>();
+        conflicts.forEach(c -> {
+            if (c.get("projects").toString().contains("BILLING") && c.get("projects").toString().contains("ERP-2026")
+                    && c.get("rules").toString().contains("EW-DEP")) {
+                dependencies.add(c.toString());
+            }
+        });
+
+        assertThat(dependencies).singleElement().asString().contains("PF-DEP-001").contains("EW-DEP-002");
+        assertThat(conflicts.findValuesAsString("because")).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aSupplierOnSeveralRedProjectsIsFlaggedOnEachProjectItServesAndScored() {
         JsonNode view = http.get("/api/portfolio").json();
         Map<String, String> rags = new HashMap<>();
         view.get("projects").forEach(p -> rags.put(p.get("projectId").asString(), p.get("rag").asString()));
@@ -96,13 +120,12 @@ class PortfolioApiTest {
             JsonNode latest = http.get("/api/projects/" + project + "/assessments/latest").json();
             assertThat(findings(latest, "PF-SUP-001")).as(project).singleElement()
                     .satisfies(f -> assertThat(f.at("/evidence/supplier").asString()).isEqualTo("Northwind Integration"));
-            int portfolioFindings = findings(latest, "PF-").size();
             int counted = 0;
             for (JsonNode d : latest.at("/health/dimensions")) {
                 counted += d.get("findings").asInt();
             }
-            assertThat(counted).as(project + ": the dimensions count the project's own findings")
-                    .isEqualTo(latest.get("findings").size() - portfolioFindings);
+            assertThat(counted).as(project + ": the dimensions count every finding, cross-project ones too")
+                    .isEqualTo(latest.get("findings").size());
         }
         assertThat(findings(http.get("/api/projects/CRM-2026/assessments/latest").json(), "PF-SUP-001"))
                 .as("Bluepeak serves two projects, at most one of them red").isEmpty();
@@ -171,7 +194,7 @@ class PortfolioApiTest {
         assertThat(html.body()).contains("<span class=\"rag RED\">RED</span>").contains("<table>").doesNotContain("<script");
         assertThat(http.get("/api/portfolio/report?format=pdf").status()).isEqualTo(400);
         assertThat(http.get("/api/portfolio/conflicts").json()).isNotEmpty().allSatisfy(c -> {
-            assertThat(c.get("ruleId").asString()).matches("EW-DEP-.*|PF-.*");
+            assertThat(c.get("rules")).allSatisfy(rule -> assertThat(rule.asString()).matches("EW-DEP-.*|PF-.*"));
             assertThat(md.body()).contains(c.get("because").asString());
         });
     }

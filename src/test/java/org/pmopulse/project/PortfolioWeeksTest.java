@@ -23,8 +23,8 @@ class PortfolioWeeksTest {
     PortfolioWeeks weeks;
 
     private static ProjectWeek line(String project, int score) {
-        return new ProjectWeek(project, null, null, null, null, LocalDate.of(2001, 3, 9), score, Rag.GREEN, null, 0,
-                null, null, null, project + "/2001-W10/v", Instant.parse("2001-03-09T07:00:00Z"), new Ties(LocalDate.of(2001, 6, 1),
+        return new ProjectWeek(project, null, null, null, null, LocalDate.of(2001, 3, 9), score, Rag.GREEN, Rag.GREEN,
+                null, 0, null, null, null, 1.0, project + "/2001-W10/v", "v", Instant.parse("2001-03-09T07:00:00Z"), new Ties(LocalDate.of(2001, 6, 1),
                 List.of(new Ties.Allocation("a.lee", 60)), List.of("Northwind"),
                 List.of(new Ties.Awaited("CRM", "API v2", LocalDate.of(2001, 4, 2)))));
     }

@@ -59,7 +59,7 @@ public final class CandidateValidator {
             return new ValidationReport(false, version, rules.catalogue().size(), 0, 0, errors, rules.warnings(), rules);
         }
         for (RuleInfo rule : rules.catalogue()) {
-            List<Scenario> mine = scenarios.scenarios().stream().filter(s -> s.rule().equals(rule.id())).toList();
+            List<Scenario> mine = scenarios.scenarios().stream().filter(s -> s.isAbout(rule.id())).toList();
             if (mine.stream().noneMatch(Scenario::fires)) {
                 errors.add(RuleMessage.error(rule.file(), rule.line(), rule.id() + " has no scenario where it fires"));
             }

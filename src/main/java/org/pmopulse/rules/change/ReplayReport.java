@@ -18,6 +18,6 @@ public record ReplayReport(String liveVersion, String candidateVersion, LocalDat
                            List<String> changedColourInLatestWeek, Map<String, Integer> ruleDeltas, List<Item> items) {
 
     /** One project-week: before (live rules) and after (candidate), and the rule ids that fire more or less. */
-    public record Item(String projectId, String week, LocalDate asOf, boolean changed, int scoreBefore, Rag ragBefore,
-                       int scoreAfter, Rag ragAfter, List<String> findingsAdded, List<String> findingsRemoved) {}
+    public record Item(String projectId, String week, LocalDate asOf, boolean changed, Integer scoreBefore, Rag ragBefore,
+                       Integer scoreAfter, Rag ragAfter, List<String> findingsAdded, List<String> findingsRemoved) {}
 }

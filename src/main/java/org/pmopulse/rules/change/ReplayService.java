@@ -1,7 +1,9 @@
 package org.pmopulse.rules.change;
 
 import org.pmopulse.assessment.Assessment;
+import org.pmopulse.assessment.AssessmentStore;
 import org.pmopulse.assessment.Assessor;
+import org.pmopulse.assessment.Health;
 import org.pmopulse.rules.Finding;
 import org.pmopulse.project.PortfolioWeeks;
 import org.pmopulse.project.ProjectStore;
@@ -26,6 +28,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -46,13 +49,15 @@ public class ReplayService {
     private final SnapshotStore snapshots;
     private final ProjectStore projects;
     private final PortfolioWeeks portfolioWeeks;
+    private final AssessmentStore assessments;
     private final Assessor assessor;
 
     public ReplayService(SnapshotStore snapshots, ProjectStore projects, PortfolioWeeks portfolioWeeks,
-                         Assessor assessor) {
+                         AssessmentStore assessments, Assessor assessor) {
         this.snapshots = snapshots;
         this.projects = projects;
         this.portfolioWeeks = portfolioWeeks;
+        this.assessments = assessments;
         this.assessor = assessor;
     }
 
@@ -64,12 +69,15 @@ public class ReplayService {
      * @param weeks     each project's snapshots, oldest first, from the history window before {@code fromWeek}
      * @param providers each project's providers as Pulse knows them now, by provider id
      * @param peers     each replayed week's projects as the portfolio rules see them
+     * @param before    each project's health in its last assessed week before {@code fromWeek} (the band margin
+     *                  reads last week's colour; later weeks chain the replay's own judgement)
      */
     public record Input(LocalDate start, LocalDate end, String fromWeek, Map<String, List<Snapshot>> weeks,
-                        Map<String, Map<String, OtherProject>> providers, Map<String, List<PortfolioMember>> peers) {}
+                        Map<String, Map<String, OtherProject>> providers, Map<String, List<PortfolioMember>> peers,
+                        Map<String, Health.Previous> before) {}
 
     /** One project-week as one rule set judged it. */
-    public record Outcome(String projectId, String week, LocalDate asOf, int score, Rag rag, List<String> findings) {}
+    public record Outcome(String projectId, String week, LocalDate asOf, Integer score, Rag rag, List<String> findings) {}
 
     /**
      * @param from     a date in the first week of the range (default: 11 weeks before {@code to})
@@ -97,7 +105,9 @@ public class ReplayService {
             String week = IsoWeek.of(monday);
             peers.put(week, portfolioWeeks.members(week));
         }
-        return new Input(start, end, IsoWeek.of(start), byProject, providers, peers);
+        Map<String, Health.Previous> before = new TreeMap<>();
+        byProject.keySet().forEach(id -> assessments.healthBefore(id, IsoWeek.of(start)).ifPresent(h -> before.put(id, h)));
+        return new Input(start, end, IsoWeek.of(start), byProject, providers, peers, before);
     }
 
     /** Runs a candidate over stored weeks next to the live set, both in this process (the command line's replay). */
@@ -123,6 +133,7 @@ public class ReplayService {
     private static List<Outcome> judgeProject(Assessor assessor, RuleSet rules, Input input, String projectId,
                                               List<Snapshot> ordered) {
         Map<String, OtherProject> known = input.providers().getOrDefault(projectId, Map.of());
+        Health.Previous previous = input.before().get(projectId);
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             Snapshot s = ordered.get(i);
@@ -134,8 +145,9 @@ public class ReplayService {
             Collections.reverse(earlier);
             List<OtherProject> providers = s.dependencies().stream().map(Snapshot.Dependency::onProject).distinct()
                     .map(known::get).filter(java.util.Objects::nonNull).toList();
-            Assessment a = assessor.assess(rules, s, earlier, null, providers,
+            Assessment a = assessor.assess(rules, s, earlier, previous, providers,
                     Peers.of(input.peers().getOrDefault(week, List.of())));
+            previous = new Health.Previous(a.health().score(), a.health().rag());
             outcomes.add(new Outcome(projectId, week, s.asOf(), a.health().score(), a.health().rag(),
                     a.findings().stream().map(Finding::ruleId).toList()));
         }
@@ -152,7 +164,7 @@ public class ReplayService {
             Outcome a = candidate.get(b.projectId() + "/" + b.week());
             List<String> added = difference(a.findings(), b.findings());
             List<String> removed = difference(b.findings(), a.findings());
-            boolean changed = b.score() != a.score() || b.rag() != a.rag() || !added.isEmpty() || !removed.isEmpty();
+            boolean changed = !Objects.equals(b.score(), a.score()) || b.rag() != a.rag() || !added.isEmpty() || !removed.isEmpty();
             items.add(new ReplayReport.Item(b.projectId(), b.week(), b.asOf(), changed, b.score(), b.rag(), a.score(),
                     a.rag(), added, removed));
         }

@@ -43,12 +43,14 @@ public class RuleChangeLog {
 
     private final MongoTemplate mongo;
     private final LiveRules rules;
+    private final Reassessment reassessment;
     private final Clock clock;
     private volatile String publishing;
 
-    public RuleChangeLog(MongoTemplate mongo, LiveRules rules, Clock clock) {
+    public RuleChangeLog(MongoTemplate mongo, LiveRules rules, Reassessment reassessment, Clock clock) {
         this.mongo = mongo;
         this.rules = rules;
+        this.reassessment = reassessment;
         this.clock = clock;
     }
 
@@ -85,10 +87,14 @@ public class RuleChangeLog {
         mongo.save(new StoredFolder(version, files), FILES);
     }
 
+    /** Logs a change that put {@code after} live, and starts the re-assessment the change needs. */
     RuleChange append(RuleChange.Kind kind, String who, String before, String after, List<RuleChange.FileChange> files,
                       String replaySummary, String comment) {
+        // the first rule set Pulse sees replaces nothing: whatever is assessed was assessed with it
+        String job = before == null ? null
+                : reassessment.start("rule set " + after.substring(0, Math.min(after.length(), 19))).orElse(null);
         RuleChange change = new RuleChange(new ObjectId().toHexString(), clock.instant(), who, kind, before, after,
-                files, replaySummary, comment);
+                files, replaySummary, comment, job);
         mongo.insert(change, CHANGES);
         publishing = null;
         return change;

@@ -105,8 +105,11 @@ public final class ScenarioFiles {
             Object rule = entry.get("rule");
             Object fires = entry.get("fires");
             Object name = entry.get("name");
-            if (!(rule instanceof String) || !(fires instanceof Boolean) || !(name instanceof String)) {
-                throw new ScenarioFileException(file, where + " needs 'rule' (an id), 'fires' (true or false) and 'name'");
+            Rag expectRag = rag(file, where, entry.get("expectRag"));
+            if (!(name instanceof String) || (expectRag == null
+                    && (!(rule instanceof String) || !(fires instanceof Boolean)))) {
+                throw new ScenarioFileException(file, where + " needs 'name' and either 'rule' (an id) and 'fires' (true"
+                        + " or false), or 'expectRag' (a scoring scenario)");
             }
             JsonNode given = PulseJson.mapper().valueToTree(entry.get("given") == null ? Map.of() : entry.get("given"));
             if (!given.isObject()) {
@@ -132,10 +135,21 @@ public final class ScenarioFiles {
                 }
             }
             Severity severity = entry.get("severity") == null ? null : Severity.valueOf(String.valueOf(entry.get("severity")));
-            scenarios.add(new Scenario(file, (String) name, (String) rule, (Boolean) fires, severity, given,
-                    List.copyOf(weeksBefore), List.copyOf(others), List.copyOf(peers)));
+            Object previousScore = entry.get("previousScore");
+            scenarios.add(new Scenario(file, (String) name, expectRag == null ? (String) rule : null,
+                    Boolean.TRUE.equals(fires), severity, given, List.copyOf(weeksBefore), List.copyOf(others),
+                    List.copyOf(peers), previousScore instanceof Integer n ? n : null,
+                    rag(file, where, entry.get("previousRag")), expectRag));
         }
         return scenarios;
+    }
+
+    private static Rag rag(String file, String where, Object value) {
+        try {
+            return value == null ? null : Rag.valueOf(String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioFileException(file, where + ": '" + value + "' is not one of GREEN, AMBER, RED, NO_DATA");
+        }
     }
 
     /** A peer as the coach writes it: {@code {projectId, rag, people, suppliers, awaits, forecastFinish}}. */

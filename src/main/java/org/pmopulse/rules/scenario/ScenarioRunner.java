@@ -1,6 +1,8 @@
 package org.pmopulse.rules.scenario;
 
+import org.pmopulse.assessment.Assessment;
 import org.pmopulse.assessment.Assessor;
+import org.pmopulse.assessment.Health;
 import org.pmopulse.forecast.Forecaster;
 import org.pmopulse.rules.portfolio.Peers;
 import org.pmopulse.rules.Finding;
@@ -39,6 +41,9 @@ public final class ScenarioRunner {
     }
 
     public Result run(JsonNode base, Scenario scenario) {
+        if (scenario.isScoring()) {
+            return score(base, scenario);
+        }
         if (rules.rule(scenario.rule()).isEmpty()) {
             return new Result(scenario, false, "no rule " + scenario.rule() + " in the rule set");
         }
@@ -68,8 +73,27 @@ public final class ScenarioRunner {
         return new Result(scenario, true, scenario.fires() ? ofRule.get(0).because() : "did not fire");
     }
 
+    /** A scoring scenario: the overall RAG the project comes to, given last week's health. */
+    private Result score(JsonNode base, Scenario scenario) {
+        Health health;
+        try {
+            health = assessment(base, scenario).health();
+        } catch (InvalidInputException e) {
+            return new Result(scenario, false, "the scenario's snapshot is invalid: " + e.problems().stream()
+                    .map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
+        }
+        String outcome = health.rag() + " at score " + health.score()
+                + (health.limitedBy().isEmpty() ? "" : " (" + String.join("; ", health.limitedBy()) + ")");
+        return health.rag() == scenario.expectRag() ? new Result(scenario, true, outcome)
+                : new Result(scenario, false, "expected " + scenario.expectRag() + ", got " + outcome);
+    }
+
     /** Every finding of the scenario's snapshot (also used to check that the base trips nothing). */
     public List<Finding> findings(JsonNode base, Scenario scenario) {
+        return assessment(base, scenario).findings();
+    }
+
+    private Assessment assessment(JsonNode base, Scenario scenario) {
         Snapshot snapshot = reader.read(ScenarioFiles.merge(base, scenario.given()));
         List<Snapshot> earlier = new ArrayList<>();
         LocalDate asOf = snapshot.asOf();
@@ -80,6 +104,8 @@ public final class ScenarioRunner {
             }
             earlier.add(reader.read(week));
         }
-        return assessor.assess(rules, snapshot, earlier, null, scenario.otherProjects(), Peers.of(scenario.peers())).findings();
+        Health.Previous previous = scenario.previousRag() == null ? null
+                : new Health.Previous(scenario.previousScore(), scenario.previousRag());
+        return assessor.assess(rules, snapshot, earlier, previous, scenario.otherProjects(), Peers.of(scenario.peers()));
     }
 }

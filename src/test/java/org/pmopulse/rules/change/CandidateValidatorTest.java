@@ -24,7 +24,7 @@ class CandidateValidatorTest {
         ValidationReport report = validator.validate(SHIPPED);
 
         assertThat(report.valid()).as(report.errors().toString()).isTrue();
-        assertThat(report.rules()).isEqualTo(74);
+        assertThat(report.rules()).isEqualTo(76);
         assertThat(report.scenarios()).isGreaterThanOrEqualTo(140);
     }
 

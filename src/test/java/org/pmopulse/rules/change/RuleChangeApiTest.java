@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The coach's loop over HTTP on a running Pulse with the demo portfolio and its own copy of the rules folder.
@@ -102,7 +103,11 @@ class RuleChangeApiTest {
     @Order(3)
     void aReplayOfATightenedThresholdMatchesAssessingWithItPublished() throws IOException {
         String thresholds = file("thresholds.yaml").replace("green: 80 ", "green: 97 ");
-        byte[] tightened = candidate(Map.of("thresholds.yaml", thresholds));
+        // the scoring scenarios are written for a green band of 80: this candidate sets them aside
+        Map<String, String> files = new HashMap<>();
+        files.put("thresholds.yaml", thresholds);
+        files.put("scenarios/scoring/hysteresis.yaml", null);
+        byte[] tightened = candidate(files);
         List<String> projects = new ArrayList<>();
         http.get("/api/projects").json().forEach(p -> projects.add(p.get("projectId").asString()));
 
@@ -114,7 +119,23 @@ class RuleChangeApiTest {
         Map<String, JsonNode> replayed = new HashMap<>();
         replay.get("items").forEach(c -> replayed.put(c.get("projectId").asString() + "/" + c.get("week").asString(), c));
 
-        assertThat(http.post("/api/rules/publish", tightened, "application/json", AUTH).status()).isEqualTo(200);
+        Http.Response published = http.post("/api/rules/publish", tightened, "application/json", AUTH);
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        String newVersion = replay.get("candidateVersion").asString();
+        for (String project : projects) { // before the re-assessment reaches it, an assessment says it is not live
+            JsonNode ruleSet = http.get("/api/projects/" + project + "/assessments/latest").json().get("ruleSet");
+            assertThat(ruleSet.get("live").asBoolean()).isEqualTo(ruleSet.get("version").asString().equals(newVersion));
+        }
+        String job = published.json().get("reassessmentJob").asString();
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                http.get("/api/jobs/" + job).json().get("status").asString().equals("SUCCEEDED"));
+        assertThat(http.get("/api/jobs/" + job).json().get("total").asInt()).isEqualTo(projects.size());
+        for (String project : projects) {
+            JsonNode ruleSet = http.get("/api/projects/" + project + "/assessments/latest").json().get("ruleSet");
+            assertThat(ruleSet.get("version").asString()).as(project).isEqualTo(newVersion);
+            assertThat(ruleSet.get("live").asBoolean()).isTrue();
+        }
+        assertThat(http.get("/api/rules/changes").json().get(0).get("reassessmentJob").asString()).isEqualTo(job);
 
         int compared = 0;
         for (String project : projects) {

@@ -58,7 +58,7 @@ class TutorialTest {
 
         Run validate = Cli.run("rules", "validate", candidate.toString());                // step 6
         assertThat(validate.exit()).as(validate.out()).isZero();
-        assertThat(validate.out()).contains("valid: sha256:").contains("75 rules");
+        assertThat(validate.out()).contains("valid: sha256:").contains("77 rules");
 
         try (RunningPulse pulse = start(live, data)) {                                // a database with the demo
             assertThat(pulse.http().get("/api/projects").json().size()).isEqualTo(10);
