@@ -132,7 +132,8 @@ async function showProject(id) {
   const [a, history] = await Promise.all([getJson(`${path}/assessments/latest`), getJson(`${path}/history`)]);
   const dims = Object.entries(a.health.dimensions);
   const factors = a.forecast.available
-    ? el("ul", { class: "factors" }, ...a.forecast.mainFactors.map(f => el("li", {}, `${f.explanation} (${f.effect})`)))
+    ? el("ul", { class: "factors" }, ...a.forecast.mainFactors.map(f => el("li", f.outsideTrainingRange ? { class: "outside" } : {},
+        f.outsideTrainingRange ? f.explanation : `${f.explanation} (${f.effect})`)))
     : el("p", { class: "muted" }, `No model forecast: ${a.forecast.reason}`);
   const forecasts = el("table", { id: "forecasts" },
     el("thead", {}, el("tr", {}, el("th", {}, "Forecast"), el("th", {}, "Finish"), el("th", { class: "num" }, "Slip"),

@@ -41,8 +41,9 @@ public record ScheduleForecast(Source source, LocalDate finish, Integer slipDays
         }
         if (model != null && model.available()) {
             forecasts.add(new ScheduleForecast(Source.MODEL, model.finish(), model.expectedSlipDays(), model.range80(),
-                    "Pulse's slip model: the earned-schedule forecast corrected by what finished projects did, with the"
-                            + " range the real finish fell in for 80 % of them"));
+                    "Pulse's slip model: the time used plus the work left at the planned pace, AT + (PD - ES), corrected"
+                            + " by what finished projects did, with the range the real finish fell in for 80 % of"
+                            + " projects the model had not seen"));
         }
         return forecasts;
     }
