@@ -11,7 +11,7 @@ public class PulseApplication {
         if (PulseCli.handles(args)) {
             // results go to stdout; logging must not, so the command line has its own quiet configuration
             System.setProperty("logback.configurationFile", "logback-cli.xml");
-            System.exit(PulseCli.run(args, System.out, System.err));
+            System.exit(PulseCli.run(PulseApplication.class, args, System.out, System.err));
         }
         SpringApplication.run(PulseApplication.class, args);
     }

@@ -2,6 +2,7 @@ package org.pmopulse.assessment;
 
 import org.bson.Document;
 import org.pmopulse.snapshot.Rag;
+import org.pmopulse.system.MongoIndexes;
 import org.pmopulse.system.BsonJson;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -23,7 +24,7 @@ import java.util.Set;
  * that counts for a week is the most recently assessed.
  */
 @Component
-public class AssessmentStore {
+public class AssessmentStore implements MongoIndexes {
     static final String COLLECTION = "assessments";
     private final MongoTemplate mongo;
 
@@ -31,6 +32,7 @@ public class AssessmentStore {
         this.mongo = mongo;
     }
 
+    @Override
     public void createIndexes() {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("projectId", Sort.Direction.ASC)
                 .on("week", Sort.Direction.ASC).on("assessedAt", Sort.Direction.DESC).named("project_week_time"));

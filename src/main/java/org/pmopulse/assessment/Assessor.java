@@ -31,9 +31,6 @@ import java.util.stream.Stream;
  * The same code serves the REST call, the command line and, with a candidate rule set, a replay.
  */
 public final class Assessor {
-    /** How many earlier weeks the rules and the forecast see. */
-    public static final int HISTORY_WEEKS = 8;
-
     private final Forecaster forecaster;
     private final Clock clock;
 
@@ -45,7 +42,7 @@ public final class Assessor {
     /**
      * A project on its own: no other project of the portfolio is known.
      *
-     * @param earlier  earlier snapshots of the same project, most recent first (at most {@link #HISTORY_WEEKS} used)
+     * @param earlier  earlier snapshots of the same project, most recent first (the {@link HistoryWindow} of them is used)
      * @param previous the health of the previous assessed week, or null
      */
     public Assessment assess(RuleSet rules, Snapshot snapshot, List<Snapshot> earlier, Health.Previous previous) {
@@ -70,7 +67,7 @@ public final class Assessor {
     public Assessment ofProject(RuleSet rules, Snapshot snapshot, List<Snapshot> earlier, Health.Previous previous,
                                 List<OtherProject> providers) {
         Indicators indicators = EarnedValue.of(snapshot);
-        List<Snapshot> window = earlier.stream().limit(HISTORY_WEEKS).toList();
+        List<Snapshot> window = HistoryWindow.of(earlier);
         List<Indicators> pastIndicators = window.stream().map(EarnedValue::of).toList();
         List<FactBuilder.Week> history = new ArrayList<>();
         for (int i = 0; i < window.size(); i++) {
@@ -104,7 +101,7 @@ public final class Assessor {
         }
         List<Finding> findings = Stream.concat(own.findings().stream(), portfolio.stream())
                 .sorted(RuleSet.FINDING_ORDER).toList();
-        List<Snapshot> window = earlier.stream().limit(HISTORY_WEEKS).toList();
+        List<Snapshot> window = HistoryWindow.of(earlier);
         List<DataCoverage> coverage = DataCoverages.of(snapshot, DataCoverages.staleness(snapshot, window),
                 rules.dataMap(), rules.thresholds());
         return new Assessment(own.projectId(), own.asOf(), own.week(), health(rules, snapshot, findings, coverage, previous),

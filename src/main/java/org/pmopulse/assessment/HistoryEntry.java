@@ -8,7 +8,7 @@ import java.time.LocalDate;
 public record HistoryEntry(String week, LocalDate asOf, Integer score, Rag rag, Integer change, Double spi, Double cpi,
                            Double spiT, Double svtDays, int findings, Integer forecastSlipDays, String ruleSetVersion) {
 
-    static HistoryEntry of(Assessment a) {
+    public static HistoryEntry of(Assessment a) {
         return new HistoryEntry(a.week(), a.asOf(), a.health().score(), a.health().rag(), a.health().change(),
                 a.indicators().spi(), a.indicators().cpi(), a.indicators().spiT(), a.indicators().svtDays(),
                 a.findings().size(), a.forecast().expectedSlipDays(), a.ruleSet().version());

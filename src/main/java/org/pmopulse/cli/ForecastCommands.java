@@ -13,7 +13,7 @@ import org.pmopulse.forecast.training.SlipTraining;
 import org.pmopulse.forecast.training.TrainingRow;
 import org.pmopulse.protrack.ProTrackException;
 import org.pmopulse.protrack.ProTrackFiles;
-import org.pmopulse.protrack.ProTrackImportService;
+import org.pmopulse.ingest.ProTrackImportService;
 import org.pmopulse.protrack.ProTrackProject;
 
 import java.io.IOException;
@@ -53,7 +53,7 @@ final class ForecastCommands {
             throw new PulseCli.UsageException("import needs 'protrack' and at least one file or folder");
         }
         List<Path> files = ProTrackFiles.expand(args.subList(1, args.size()).stream().map(Path::of).toList());
-        return PulseCli.withStorage(err, "import", context -> {
+        return PulseCli.withStorage(options, err, "import", context -> {
             ProTrackImportService imports = context.getBean(ProTrackImportService.class);
             int failed = 0;
             for (Path file : files) {
@@ -188,7 +188,7 @@ final class ForecastCommands {
             description = "ProTrack files in " + protrack + " (" + projects.size() + " finished projects)"
                     + (protrack.contains("dslib") ? "; data set: " + DSLIB_CITATION : "");
         } else {
-            int code = PulseCli.withStorage(err, "reading the finished projects", context -> {
+            int code = PulseCli.withStorage(options, err, "reading the finished projects", context -> {
                 projects.addAll(context.getBean(ClosedProjects.class).all());
                 return PulseCli.OK;
             });

@@ -1,6 +1,5 @@
 package org.pmopulse.cli;
 
-import org.pmopulse.PulseApplication;
 import org.pmopulse.assessment.Assessment;
 import org.pmopulse.assessment.Assessor;
 import org.pmopulse.assessment.Health;
@@ -35,7 +34,7 @@ import java.util.function.Function;
 /**
  * The command line: work that needs neither the web server nor a database.
  * <pre>
- *   pulse assess [--rules DIR] [--models DIR] FILE...   assessment JSON of each snapshot file on stdout
+ *   pulse assess [--rules DIR] [--models DIR] FILE...   assessment JSON on stdout (an array for several files)
  *   pulse demo generate [DIR] [--seed N]                 (re)write the demo portfolio
  * </pre>
  * Exit codes: 0 success; 1 Pulse could not run (the rule set does not build, a file cannot be written);
@@ -55,15 +54,20 @@ public final class PulseCli {
         return args.length > 0 && COMMANDS.contains(args[0]);
     }
 
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    /**
+     * @param application the Spring Boot application a command that needs the storage starts (without its web
+     *                    server), handed in by the launcher so the command line does not depend on it
+     */
+    public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
         try {
+            Options options = new Options(application, args, 1);
             return switch (args[0]) {
-                case "assess" -> assess(new Options(args, 1), out, err);
-                case "demo" -> demo(new Options(args, 1), out, err);
-                case "rules" -> RulesCommands.run(new Options(args, 1), out, err);
-                case "import" -> ForecastCommands.importFiles(new Options(args, 1), out, err);
-                case "train" -> ForecastCommands.train(new Options(args, 1), out, err);
-                case "evaluate" -> ForecastCommands.evaluate(new Options(args, 1), out, err);
+                case "assess" -> assess(options, out, err);
+                case "demo" -> demo(options, out, err);
+                case "rules" -> RulesCommands.run(options, out, err);
+                case "import" -> ForecastCommands.importFiles(options, out, err);
+                case "train" -> ForecastCommands.train(options, out, err);
+                case "evaluate" -> ForecastCommands.evaluate(options, out, err);
                 default -> usage(out, OK);
             };
         } catch (UsageException e) {
@@ -79,7 +83,7 @@ public final class PulseCli {
         to.println("""
                 usage: java -jar pulse.jar [COMMAND]
                   (no command)                                   run the Pulse web service
-                  assess [--rules DIR] [--models DIR] FILE...    print the assessment JSON of each snapshot file
+                  assess [--rules DIR] [--models DIR] FILE...    print the assessment JSON (an array for several files)
                   demo generate [DIR] [--seed N]                 write the demo portfolio (default data/demo, seed 2026)
                   rules test [DIR]                               run every scenario of a rules folder (default ./rules)
                   rules validate [DIR]                           build and test a rules folder as a publish would
@@ -136,9 +140,12 @@ public final class PulseCli {
             }
         }
         Map<Snapshot, Assessment> assessed = assessInWeekOrder(assessor, ruleSet, valid.values());
-        var json = PulseJson.prettyMapper();
-        for (Snapshot s : valid.values()) {
-            out.println(json.writeValueAsString(assessed.get(s)));
+        List<Assessment> inOrderGiven = valid.values().stream().map(assessed::get).toList();
+        // one file, its JSON document (nothing when it is invalid); several, one JSON array in the order given
+        if (files.size() > 1) {
+            out.println(PulseJson.prettyMapper().writeValueAsString(inOrderGiven));
+        } else if (!inOrderGiven.isEmpty()) {
+            out.println(PulseJson.prettyMapper().writeValueAsString(inOrderGiven.get(0)));
         }
         return invalid ? INVALID : OK;
     }
@@ -190,9 +197,10 @@ public final class PulseCli {
      * Runs {@code work} in a Pulse context on the configured storage, without the web server and without the
      * demo load; {@code task} names it in the error when the storage cannot be opened.
      */
-    static int withStorage(PrintStream err, String task, Function<ConfigurableApplicationContext, Integer> work) {
+    static int withStorage(Options options, PrintStream err, String task,
+                           Function<ConfigurableApplicationContext, Integer> work) {
         // arguments, not default properties: application.yaml would override defaults and load the demo
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PulseApplication.class)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(options.application)
                 .web(WebApplicationType.NONE)
                 .run("--pulse.demo.load=false", "--logging.config=classpath:logback-cli.xml")) {
             return work.apply(context);
@@ -206,7 +214,10 @@ public final class PulseCli {
         private final Map<String, String> named = new HashMap<>();
         private final List<String> positional = new ArrayList<>();
 
-        Options(String[] args, int from) {
+        private final Class<?> application;
+
+        Options(Class<?> application, String[] args, int from) {
+            this.application = application;
             for (int i = from; i < args.length; i++) {
                 if (args[i].startsWith("--")) {
                     if (i + 1 >= args.length) {

@@ -5,13 +5,13 @@ import org.pmopulse.rules.RuleFolder;
 import org.pmopulse.rules.RuleSetBuilder;
 import org.pmopulse.rules.RuleSetRejectedException;
 import org.pmopulse.rules.RuleSet;
-import org.pmopulse.rules.change.CandidateRejectedException;
-import org.pmopulse.rules.change.CandidateValidator;
-import org.pmopulse.rules.change.ReplayReport;
-import org.pmopulse.rules.change.ReplayService;
-import org.pmopulse.rules.change.ValidationReport;
-import org.pmopulse.rules.scenario.ScenarioFiles;
-import org.pmopulse.rules.scenario.ScenarioRunner;
+import org.pmopulse.coach.CandidateRejectedException;
+import org.pmopulse.coach.CandidateValidator;
+import org.pmopulse.coach.ReplayReport;
+import org.pmopulse.coach.ReplayService;
+import org.pmopulse.coach.ValidationReport;
+import org.pmopulse.coach.scenario.ScenarioFiles;
+import org.pmopulse.coach.scenario.ScenarioRunner;
 import org.pmopulse.system.PathValues;
 import org.pmopulse.system.CsvTable;
 import org.pmopulse.system.PulseJson;
@@ -115,7 +115,7 @@ final class RulesCommands {
             e.report().errors().forEach(m -> err.println("  " + m));
             return PulseCli.FAILED;
         }
-        return PulseCli.withStorage(err, "replay", context -> {
+        return PulseCli.withStorage(options, err, "replay", context -> {
             LiveRules live = context.getBean(LiveRules.class);
             ReplayReport report = context.getBean(ReplayService.class).replay(live.current(), candidate, from, to, projects);
             out.println(report.summary());

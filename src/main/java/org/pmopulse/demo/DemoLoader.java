@@ -1,7 +1,7 @@
 package org.pmopulse.demo;
 
 import org.pmopulse.portfolio.Job;
-import org.pmopulse.project.PortfolioWeeks;
+import org.pmopulse.portfolio.PortfolioWeeks;
 import org.pmopulse.portfolio.WeeklyBatch;
 import org.pmopulse.snapshot.IsoWeek;
 import org.pmopulse.snapshot.SnapshotReader;

@@ -3,6 +3,8 @@ package org.pmopulse.forecast;
 import org.pmopulse.metrics.Indicators;
 import org.pmopulse.snapshot.Snapshot;
 import org.pmopulse.system.PulseJson;
+import org.pmopulse.system.PulseProperties;
+import org.pmopulse.system.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tribuo.Model;
@@ -12,10 +14,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +24,7 @@ import java.util.Optional;
 public final class Forecaster {
     private static final Logger log = LoggerFactory.getLogger(Forecaster.class);
     /** The model file's name in the models folder unless {@code pulse.model-file} says otherwise. */
-    public static final String DEFAULT_MODEL_FILE = "slip-model.tribuo";
+    public static final String DEFAULT_MODEL_FILE = PulseProperties.DEFAULT_MODEL_FILE;
 
     private final SlipModel model;
     private final String unavailableReason;
@@ -59,7 +57,7 @@ public final class Forecaster {
                 return unavailable("model " + modelFile.getFileName() + " does not fit this Pulse: " + incompatible
                         + "; running on rules alone");
             }
-            String version = card.name() + " (sha256:" + sha256(bytes) + ")";
+            String version = card.name() + " (sha256:" + Sha256.hex(bytes).substring(0, 16) + ")";
             log.info("Slip model {} loaded from {}", version, modelFile.toAbsolutePath());
             return new Forecaster(new SlipModel(regression, card, version), null);
         } catch (IOException | RuntimeException e) {
@@ -110,11 +108,4 @@ public final class Forecaster {
         return Optional.ofNullable(unavailableReason);
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

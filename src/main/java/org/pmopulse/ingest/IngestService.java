@@ -1,7 +1,7 @@
 package org.pmopulse.ingest;
 
 import org.pmopulse.assessment.Assessment;
-import org.pmopulse.assessment.AssessmentService;
+import org.pmopulse.portfolio.AssessmentService;
 import org.pmopulse.rules.LiveRules;
 import org.pmopulse.snapshot.Snapshot;
 import org.pmopulse.snapshot.SnapshotReader;

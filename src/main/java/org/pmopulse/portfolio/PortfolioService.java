@@ -2,8 +2,6 @@ package org.pmopulse.portfolio;
 
 import org.pmopulse.assessment.Assessment;
 import org.pmopulse.assessment.AssessmentStore;
-import org.pmopulse.project.PortfolioWeeks;
-import org.pmopulse.project.ProjectWeek;
 import org.pmopulse.rules.LiveRules;
 import org.pmopulse.rules.RuleSet;
 import org.pmopulse.snapshot.IsoWeek;
@@ -14,7 +12,6 @@ import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

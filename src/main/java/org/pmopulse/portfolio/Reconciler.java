@@ -1,12 +1,7 @@
 package org.pmopulse.portfolio;
 
 import org.bson.types.ObjectId;
-import org.pmopulse.assessment.AssessmentService;
 import org.pmopulse.assessment.AssessmentStore;
-import org.pmopulse.project.PortfolioWeeks;
-import org.pmopulse.project.ProjectStore;
-import org.pmopulse.project.ProjectSummary;
-import org.pmopulse.project.ProjectWeek;
 import org.pmopulse.snapshot.SnapshotStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,7 +2,6 @@ package org.pmopulse.portfolio;
 
 import jakarta.annotation.PreDestroy;
 import org.bson.types.ObjectId;
-import org.pmopulse.assessment.AssessmentService;
 import org.pmopulse.snapshot.IsoWeek;
 import org.pmopulse.snapshot.Snapshot;
 import org.pmopulse.snapshot.SnapshotStore;

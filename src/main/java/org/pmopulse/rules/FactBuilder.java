@@ -18,7 +18,6 @@ import org.pmopulse.rules.fact.SprintFact;
 import org.pmopulse.rules.fact.StakeholderFact;
 import org.pmopulse.rules.fact.TeamChange;
 import org.pmopulse.rules.fact.TransitionFact;
-import org.pmopulse.schedule.ScheduleChecks;
 import org.pmopulse.snapshot.ItemStatus;
 import org.pmopulse.snapshot.RiskStatus;
 import org.pmopulse.snapshot.Snapshot;

@@ -1,14 +1,14 @@
 package org.pmopulse.rules;
 
+import org.pmopulse.system.Sha256;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The files that make a rule set, read into memory once (editors save in several steps): every {@code .drl} file,
@@ -38,17 +38,9 @@ public record RuleSources(String origin, Map<String, String> files) {
 
     /** sha256 over every file's path and content: the rule-set version stored with each assessment. */
     public String version() {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            files.forEach((path, content) -> {
-                digest.update(path.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(content.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            });
-            return "sha256:" + HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] separator = {0};
+        return "sha256:" + Sha256.hex(files.entrySet().stream().flatMap(file -> Stream.of(
+                file.getKey().getBytes(StandardCharsets.UTF_8), separator,
+                file.getValue().getBytes(StandardCharsets.UTF_8), separator)).toArray(byte[][]::new));
     }
 }

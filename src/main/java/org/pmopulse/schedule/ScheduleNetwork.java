@@ -211,11 +211,11 @@ public final class ScheduleNetwork {
         return date == null ? fallback : ChronoUnit.DAYS.between(asOf, date);
     }
 
-    static boolean isComplete(Snapshot.Task t) {
+    public static boolean isComplete(Snapshot.Task t) {
         return t.percentComplete() != null && t.percentComplete() >= 100;
     }
 
-    static boolean isStarted(Snapshot.Task t) {
+    public static boolean isStarted(Snapshot.Task t) {
         return t.percentComplete() != null && t.percentComplete() > 0 && t.percentComplete() < 100;
     }
 

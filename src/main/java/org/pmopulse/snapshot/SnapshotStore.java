@@ -2,7 +2,9 @@ package org.pmopulse.snapshot;
 
 import org.bson.Document;
 import org.pmopulse.system.BsonJson;
+import org.pmopulse.system.MongoIndexes;
 import org.pmopulse.system.PulseJson;
+import org.pmopulse.system.Sha256;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
@@ -12,13 +14,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.ConcurrentModificationException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -34,7 +33,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * read, so two writers of the same week cannot overwrite each other unseen.
  */
 @Component
-public class SnapshotStore {
+public class SnapshotStore implements MongoIndexes {
     static final String CURRENT = "snapshots";
     static final String VERSIONS = "snapshot_versions";
     private static final int ATTEMPTS = 25;
@@ -53,6 +52,7 @@ public class SnapshotStore {
     }
 
     /** Indexes the queries need; the unique one guards "one snapshot per project and week" even against a bug. */
+    @Override
     public void createIndexes() {
         mongo.indexOps(CURRENT).createIndex(new Index().on("projectId", Sort.Direction.ASC)
                 .on("week", Sort.Direction.ASC).unique().named("project_week_unique"));
@@ -249,11 +249,6 @@ public class SnapshotStore {
 
     /** sha256 of a snapshot's JSON: what an assessment records to say which content it judged. */
     public static String contentHash(Snapshot snapshot) {
-        try {
-            byte[] json = PulseJson.mapper().writeValueAsBytes(snapshot);
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "sha256:" + Sha256.hex(PulseJson.mapper().writeValueAsBytes(snapshot));
     }
 }

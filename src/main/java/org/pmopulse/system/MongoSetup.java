@@ -1,7 +1,5 @@
 package org.pmopulse.system;
 
-import org.pmopulse.assessment.AssessmentStore;
-import org.pmopulse.snapshot.SnapshotStore;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
@@ -30,11 +28,8 @@ class MongoSetup {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    ApplicationRunner createIndexes(SnapshotStore snapshots, AssessmentStore assessments) {
-        return (ApplicationArguments args) -> {
-            snapshots.createIndexes();
-            assessments.createIndexes();
-        };
+    ApplicationRunner createIndexes(List<MongoIndexes> stores) {
+        return (ApplicationArguments args) -> stores.forEach(MongoIndexes::createIndexes);
     }
 
     @WritingConverter

@@ -1,13 +1,10 @@
 package org.pmopulse.system;
 
-import org.pmopulse.rules.NoRuleSetException;
-import org.pmopulse.rules.change.CandidateRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.pmopulse.protrack.ProTrackException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -33,12 +30,6 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 : e.problems().size() + " problems, first: " + e.problems().get(0).field() + " " + e.problems().get(0).message();
         return problem(HttpStatus.valueOf(e.status()), "invalid-input",
                 e.status() == 400 ? "Invalid request" : "Invalid snapshot", detail, e.problems());
-    }
-
-    @ExceptionHandler(ProTrackException.class)
-    ResponseEntity<ProblemDetail> notProTrack(ProTrackException e) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "not-protrack", "Not a ProTrack file Pulse can import",
-                e.getMessage(), List.of(new FieldProblem("body", e.getMessage())));
     }
 
     @ExceptionHandler(NotJsonException.class)
@@ -70,20 +61,6 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(),
                 List.of(new FieldProblem(e.field(), e.getMessage())));
-    }
-
-    @ExceptionHandler(CandidateRejectedException.class)
-    ResponseEntity<ProblemDetail> candidateRejected(CandidateRejectedException e) {
-        ResponseEntity<ProblemDetail> response = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-rules",
-                "Candidate rule set is not valid", e.getMessage(), List.of());
-        response.getBody().setProperty("errors", e.report().errors());
-        response.getBody().setProperty("validation", e.report());
-        return response;
-    }
-
-    @ExceptionHandler(NoRuleSetException.class)
-    ResponseEntity<ProblemDetail> noRules(NoRuleSetException e) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "no-rules", "No valid rule set", e.getMessage(), List.of());
     }
 
     @ExceptionHandler(ConcurrentModificationException.class)

@@ -1,8 +1,6 @@
 package org.pmopulse.system;
 
 import org.bson.Document;
-import org.pmopulse.forecast.Forecaster;
-import org.pmopulse.rules.LiveRules;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -28,24 +26,5 @@ class PulseHealth {
                 return Health.down().withDetail("error", e.getClass().getSimpleName() + ": " + e.getMessage()).build();
             }
         };
-    }
-
-    @Bean
-    HealthIndicator rulesHealthIndicator(LiveRules rules) {
-        return () -> {
-            Health.Builder health = rules.live().map(set -> Health.up().withDetail("version", set.version())
-                    .withDetail("rules", set.catalogue().size()).withDetail("folder", set.origin())
-                    .withDetail("loadedAt", set.loadedAt().toString())).orElseGet(Health::down);
-            rules.lastRejection().ifPresent(r -> health.withDetail("lastRejection", r));
-            return health.build();
-        };
-    }
-
-    @Bean
-    HealthIndicator forecastHealthIndicator(Forecaster forecaster) {
-        return () -> forecaster.model()
-                .map(m -> Health.up().withDetail("mode", "model").withDetail("model", m.version()).build())
-                .orElseGet(() -> Health.up().withDetail("mode", "rules only")
-                        .withDetail("reason", forecaster.unavailableReason().orElse("")).build());
     }
 }

@@ -1,6 +1,5 @@
 package org.pmopulse.system;
 
-import org.pmopulse.forecast.Forecaster;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -19,13 +18,16 @@ public record PulseProperties(
         @DefaultValue("./var") Path dataDir,
         @DefaultValue("./rules") Path rulesDir,
         @DefaultValue("./models") Path modelsDir,
-        @DefaultValue(Forecaster.DEFAULT_MODEL_FILE) String modelFile,
+        @DefaultValue(PulseProperties.DEFAULT_MODEL_FILE) String modelFile,
         @DefaultValue Rules rules,
         @DefaultValue Api api,
         @DefaultValue Demo demo,
         @DefaultValue EmbeddedMongo embeddedMongo,
         @DefaultValue Mongo mongo,
         @DefaultValue Dates dates) {
+
+    /** The slip model's file name in the models folder, unless {@code pulse.model-file} says otherwise. */
+    public static final String DEFAULT_MODEL_FILE = "slip-model.tribuo";
 
     /**
      * @param adminToken bearer token that allows validating, replaying, publishing and rolling back rules over the
@@ -41,7 +43,7 @@ public record PulseProperties(
     public record Api(@DefaultValue("10MB") DataSize maxBodySize, @DefaultValue("50000") int maxTasks) {}
 
     /**
-     * The dates a snapshot may hold ({@link org.pmopulse.snapshot.DateWindow}).
+     * The dates a snapshot may hold (the snapshot package's DateWindow checks them).
      *
      * @param earliest  no date before this one
      * @param ahead     how far after today a date of something that happened may lie (asOf, actual dates, reviews)

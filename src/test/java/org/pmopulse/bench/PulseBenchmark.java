@@ -2,14 +2,15 @@ package org.pmopulse.bench;
 
 import org.pmopulse.PulseApplication;
 import org.pmopulse.assessment.Assessor;
+import org.pmopulse.assessment.HistoryWindow;
 import org.pmopulse.demo.DemoPortfolioGenerator;
 import org.pmopulse.forecast.Forecaster;
 import org.pmopulse.rules.RuleFolder;
 import org.pmopulse.rules.RuleSet;
 import org.pmopulse.rules.RuleSetBuilder;
 import org.pmopulse.rules.RuleSources;
-import org.pmopulse.rules.change.ReplayReport;
-import org.pmopulse.rules.change.ReplayService;
+import org.pmopulse.coach.ReplayReport;
+import org.pmopulse.coach.ReplayService;
 import org.pmopulse.snapshot.Snapshot;
 import org.pmopulse.snapshot.SnapshotStore;
 import org.springframework.boot.WebApplicationType;
@@ -82,7 +83,7 @@ public final class PulseBenchmark {
         for (Snapshot s : portfolio) {
             List<Snapshot> before = new ArrayList<>(seen.computeIfAbsent(s.projectId(), p -> new ArrayList<>()));
             Collections.reverse(before);
-            earlier.put(s, before.subList(0, Math.min(Assessor.HISTORY_WEEKS, before.size())));
+            earlier.put(s, HistoryWindow.of(before));
             seen.get(s.projectId()).add(s);
         }
         long sink = 0;

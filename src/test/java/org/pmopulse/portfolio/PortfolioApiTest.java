@@ -8,13 +8,13 @@ import org.pmopulse.support.RunningPulse;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.ArrayList;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The PMO lead's portfolio view, trend and weekly batch, on the demo portfolio. */
 class PortfolioApiTest {
@@ -236,15 +236,10 @@ class PortfolioApiTest {
         assertThat(http.get("/api/jobs/nope").status()).isEqualTo(404);
     }
 
-    private static JsonNode awaitJob(Http.Response started) throws InterruptedException {
+    private static JsonNode awaitJob(Http.Response started) {
         assertThat(started.status()).isEqualTo(202);
         assertThat(started.location()).startsWith("/api/jobs/");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode job = http.get(started.location()).json();
-        while (job.get("status").asString().equals("RUNNING") && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            job = http.get(started.location()).json();
-        }
-        return job;
+        return await().atMost(Duration.ofSeconds(60)).until(() -> http.get(started.location()).json(),
+                job -> !job.get("status").asString().equals("RUNNING"));
     }
 }

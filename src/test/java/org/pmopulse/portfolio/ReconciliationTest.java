@@ -3,8 +3,6 @@ package org.pmopulse.portfolio;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pmopulse.project.PortfolioWeeks;
-import org.pmopulse.project.ProjectStore;
 import org.pmopulse.snapshot.IsoWeek;
 import org.pmopulse.snapshot.Snapshot;
 import org.pmopulse.snapshot.SnapshotReader;

@@ -2,9 +2,9 @@ package org.pmopulse.rules;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pmopulse.rules.scenario.Scenario;
-import org.pmopulse.rules.scenario.ScenarioFiles;
-import org.pmopulse.rules.scenario.ScenarioRunner;
+import org.pmopulse.coach.scenario.Scenario;
+import org.pmopulse.coach.scenario.ScenarioFiles;
+import org.pmopulse.coach.scenario.ScenarioRunner;
 import org.pmopulse.system.PulseJson;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package org.pmopulse.schedule;
 
+import org.pmopulse.rules.ScheduleChecks;
+
 import org.junit.jupiter.api.Test;
 import org.pmopulse.rules.fact.ScheduleCheck;
 import org.pmopulse.rules.fact.TaskFact;

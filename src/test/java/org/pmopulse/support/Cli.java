@@ -1,5 +1,6 @@
 package org.pmopulse.support;
 
+import org.pmopulse.PulseApplication;
 import org.pmopulse.cli.PulseCli;
 
 import java.io.ByteArrayOutputStream;
@@ -16,7 +17,7 @@ public final class Cli {
     public static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = PulseCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = PulseCli.run(PulseApplication.class, args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -1,0 +1,34 @@
+package org.pmopulse.portfolio;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.pmopulse.system.NotFoundException;
+import org.pmopulse.system.PathValues;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/projects")
+class ProjectController {
+    private final ProjectStore projects;
+
+    ProjectController(ProjectStore projects) {
+        this.projects = projects;
+    }
+
+    @Operation(summary = "Every project with its latest week's score and RAG")
+    @GetMapping
+    List<ProjectSummary> list() {
+        return projects.all();
+    }
+
+    @Operation(summary = "One project's latest week: score, RAG, change, top finding and recommendation")
+    @GetMapping("/{projectId}")
+    ProjectSummary one(@PathVariable String projectId) {
+        return projects.find(PathValues.projectId(projectId))
+                .orElseThrow(() -> new NotFoundException("projectId", "no project '" + projectId + "'"));
+    }
+}
