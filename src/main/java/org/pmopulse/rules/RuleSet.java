@@ -22,11 +22,11 @@ public final class RuleSet {
             .thenComparing(Finding::ruleId)
             .thenComparing(Finding::because);
 
-    private final boolean declaresThresholds;
     private final String version;
     private final String origin;
     private final Instant loadedAt;
-    private final KieBase kieBase;
+    private final Rules project;
+    private final Rules portfolio;
     private final Thresholds thresholds;
     private final Playbook playbook;
     private final DataMap dataMap;
@@ -35,22 +35,28 @@ public final class RuleSet {
     private final List<String> files;
     private final List<RuleMessage> warnings;
 
-    RuleSet(RuleSources sources, Instant loadedAt, KieBase kieBase, Thresholds thresholds, Playbook playbook,
-            DataMap dataMap, List<RuleInfo> catalogue, List<RuleMessage> warnings) {
+    /** One Kie base and whether its rules read the thresholds global; none: no rules of that kind. */
+    private record Rules(KieBase base, boolean declaresThresholds) {
+        static Rules of(KieBase base) {
+            return base == null ? null : new Rules(base, base.getKiePackages().stream()
+                    .flatMap(p -> p.getGlobalVariables().stream()).anyMatch(g -> g.getName().equals("thresholds")));
+        }
+    }
+
+    RuleSet(RuleSources sources, Instant loadedAt, KieBase project, KieBase portfolio, Thresholds thresholds,
+            Playbook playbook, DataMap dataMap, List<RuleInfo> catalogue, List<RuleMessage> warnings) {
         this.version = sources.version();
         this.origin = sources.origin();
         this.files = List.copyOf(sources.files().keySet());
         this.loadedAt = loadedAt;
-        this.kieBase = kieBase;
+        this.project = Rules.of(project);
+        this.portfolio = Rules.of(portfolio);
         this.thresholds = thresholds;
         this.playbook = playbook;
         this.dataMap = dataMap;
         this.catalogue = List.copyOf(catalogue);
         this.byId = catalogue.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::id, Function.identity()));
         this.warnings = List.copyOf(warnings);
-        this.declaresThresholds = kieBase.getKiePackages().stream()
-                .flatMap(p -> p.getGlobalVariables().stream())
-                .anyMatch(g -> g.getName().equals("thresholds"));
     }
 
     public String version() {
@@ -71,9 +77,24 @@ public final class RuleSet {
      * {@link #MAX_FIRINGS} firings rather than hanging the request.
      */
     public List<Finding> evaluate(List<Object> facts) {
-        KieSession session = kieBase.newKieSession();
+        return run(project, facts);
+    }
+
+    /**
+     * Runs the portfolio rules, in a Kie base of their own, over one project's portfolio facts
+     * ({@code PortfolioFacts}), the same way.
+     */
+    public List<Finding> evaluatePortfolio(List<Object> facts) {
+        return run(portfolio, facts);
+    }
+
+    private List<Finding> run(Rules rules, List<Object> facts) {
+        if (rules == null) {
+            return List.of();
+        }
+        KieSession session = rules.base().newKieSession();
         try {
-            if (declaresThresholds) {
+            if (rules.declaresThresholds()) {
                 session.setGlobal("thresholds", thresholds);
             }
             facts.forEach(session::insert);
@@ -89,14 +110,6 @@ public final class RuleSet {
         } finally {
             session.dispose();
         }
-    }
-
-    /**
-     * Runs the portfolio rules over one project's portfolio facts ({@code PortfolioFacts}) and returns only their
-     * findings: the session holds no project facts, so a project rule that fires on an absence must not count.
-     */
-    public List<Finding> evaluatePortfolio(List<Object> facts) {
-        return evaluate(facts).stream().filter(f -> f.kind() == FindingKind.PORTFOLIO).toList();
     }
 
     public Thresholds thresholds() {

@@ -6,15 +6,23 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieBaseModel;
+import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +36,7 @@ import java.util.regex.Pattern;
 public final class RuleSetBuilder {
     private static final String RESOURCES = "src/main/resources/";
     private static final Pattern RULE_LINE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
+    private static final Pattern PACKAGE_LINE = Pattern.compile("^\\s*package\\s+([\\w.]+)");
     private static final Pattern END_LINE = Pattern.compile("^\\s*end\\s*$");
     private static final Pattern COMMENT_LINE = Pattern.compile("^\\s*//\\s*(.*)$");
     private static final Pattern THRESHOLD_USE = Pattern.compile("thresholds\\.get(?:Int)?\\(\\s*\"([^\"]+)\"\\s*\\)");
@@ -50,6 +59,7 @@ public final class RuleSetBuilder {
         }
         sources.files().forEach((file, text) -> {
             if (file.endsWith(".drl")) {
+                packageProblem(file, text).ifPresent(errors::add);
                 errors.addAll(RuleCodePolicy.standard().check(file, text));
             }
         });
@@ -57,12 +67,13 @@ public final class RuleSetBuilder {
             throw new RuleSetRejectedException(errors); // nothing is compiled that the code policy refuses
         }
         List<RuleMessage> warnings = new ArrayList<>();
-        KieBase kieBase = compile(sources, errors, warnings);
-        List<RuleInfo> catalogue = kieBase == null ? List.of() : catalogue(kieBase, located, errors);
+        Map<String, KieBase> bases = compile(sources, errors, warnings);
+        List<RuleInfo> catalogue = bases == null ? List.of() : catalogue(bases.values(), located, errors);
         if (!errors.isEmpty()) {
             throw new RuleSetRejectedException(errors);
         }
-        return new RuleSet(sources, clock.instant(), kieBase, thresholds, playbook, dataMap, catalogue, warnings);
+        return new RuleSet(sources, clock.instant(), bases.get(PROJECT_BASE), bases.get(PORTFOLIO_PACK), thresholds,
+                playbook, dataMap, catalogue, warnings);
     }
 
     private interface Parser<T> {
@@ -122,16 +133,29 @@ public final class RuleSetBuilder {
         return rules;
     }
 
-    private static KieBase compile(RuleSources sources, List<RuleMessage> errors, List<RuleMessage> warnings) {
+    /**
+     * Compiles the rule files into two Kie bases: the portfolio rules ({@value #PORTFOLIO_PACK}/) and the project
+     * rules (every other folder), so an assessment runs each rule once, in the session it is meant for. A base
+     * with no files is left out (Drools would otherwise give an empty package list every rule). Null on errors.
+     */
+    private static Map<String, KieBase> compile(RuleSources sources, List<RuleMessage> errors, List<RuleMessage> warnings) {
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("org.pmopulse", "pulse-rules", "1.0." + BUILDS.incrementAndGet());
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
+        Map<String, Set<String>> packages = new TreeMap<>();
         sources.files().forEach((file, text) -> {
             if (file.endsWith(".drl")) {
                 kfs.write(RESOURCES + file, text);
+                packages.computeIfAbsent(baseOf(file), b -> new TreeSet<>()).add(packageOf(file));
             }
         });
+        KieModuleModel module = ks.newKieModuleModel();
+        packages.forEach((base, names) -> {
+            KieBaseModel model = module.newKieBaseModel(base);
+            names.forEach(model::addPackage);
+        });
+        kfs.writeKModuleXML(module.toXML());
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         for (Message message : builder.getResults().getMessages()) {
             RuleMessage.Level level = message.getLevel() == Message.Level.ERROR ? RuleMessage.Level.ERROR
@@ -149,21 +173,58 @@ public final class RuleSetBuilder {
             return null;
         }
         try {
-            return ks.newKieContainer(releaseId).getKieBase();
+            KieContainer container = ks.newKieContainer(releaseId);
+            Map<String, KieBase> bases = new TreeMap<>();
+            packages.keySet().forEach(base -> bases.put(base, container.getKieBase(base)));
+            return bases;
         } finally {
             // each build has its own release id; drop it from the repository so builds do not accumulate
             ks.getRepository().removeKieModule(releaseId);
         }
     }
 
-    /** The folder of the cross-project rules. */
+    /** The folder of the cross-project rules, and the name of their Kie base. */
     static final String PORTFOLIO_PACK = "portfolio";
+    /** The Kie base of every other rule. */
+    static final String PROJECT_BASE = "project";
 
-    private static List<RuleInfo> catalogue(KieBase kieBase, Map<String, RuleInfo.Builder> located,
+    private static String baseOf(String file) {
+        return file.startsWith(PORTFOLIO_PACK + "/") ? PORTFOLIO_PACK : PROJECT_BASE;
+    }
+
+    /**
+     * A rule file's package must be its folder: Drools selects the files of a Kie base by their package, so a file
+     * whose package said otherwise would drop out of its base without a word.
+     */
+    private static Optional<RuleMessage> packageProblem(String file, String text) {
+        String folder = packageOf(file);
+        if (folder.isEmpty()) {
+            return Optional.of(RuleMessage.error(file, 0, "a rule file lives in a folder (the folder is its pack):"
+                    + " move it into one, e.g. earlywarning/"));
+        }
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher declared = PACKAGE_LINE.matcher(lines[i]);
+            if (declared.find()) {
+                return declared.group(1).equals(folder) ? Optional.empty() : Optional.of(RuleMessage.error(file, i + 1,
+                        "the package is '" + declared.group(1) + "'; a rule file's package is its folder: package "
+                                + folder + ";"));
+            }
+        }
+        return Optional.of(RuleMessage.error(file, 1, "the file declares no package; start it with: package " + folder + ";"));
+    }
+
+    /** A rule file's package as a Kie base selects it: its folder, dotted. */
+    private static String packageOf(String file) {
+        int slash = file.lastIndexOf('/');
+        return slash < 0 ? "" : file.substring(0, slash).replace('/', '.');
+    }
+
+    private static List<RuleInfo> catalogue(Collection<KieBase> bases, Map<String, RuleInfo.Builder> located,
                                             List<RuleMessage> errors) {
         List<RuleInfo> catalogue = new ArrayList<>();
         Map<String, RuleInfo> byId = new HashMap<>();
-        for (KiePackage pkg : kieBase.getKiePackages()) {
+        for (KiePackage pkg : bases.stream().flatMap(b -> b.getKiePackages().stream()).toList()) {
             for (Rule rule : pkg.getRules()) {
                 RuleInfo.Builder where = located.getOrDefault(rule.getName(), new RuleInfo.Builder(rule.getName(), "", 0, null));
                 List<String> problems = RuleMetadata.problems(rule);

@@ -51,7 +51,7 @@ public final class ScheduleChecks {
                 .max(Comparator.naturalOrder()).orElse(null);
         Set<String> withSuccessors = new HashSet<>();
         relations.forEach(p -> withSuccessors.add(p.id()));
-        facts.add(share("DCMA-01", open, t ->
+        facts.add(share("missingLogic", open, t ->
                 (t.predecessors().isEmpty() && !Objects.equals(t.baselineStart(), firstStart))
                         || (!withSuccessors.contains(t.id()) && !Objects.equals(t.baselineFinish(), lastFinish))));
 
@@ -71,12 +71,12 @@ public final class ScheduleChecks {
                 }
             }
         }
-        facts.add(check("DCMA-02", leads, relations.size(), null));
-        facts.add(check("DCMA-03", lags, relations.size(), null));
-        facts.add(new ScheduleCheck("DCMA-04", relations.size() - finishToStart, relations.size(),
+        facts.add(check("leads", leads, relations.size(), null));
+        facts.add(check("lags", lags, relations.size(), null));
+        facts.add(new ScheduleCheck("nonFinishToStart", relations.size() - finishToStart, relations.size(),
                 percent(relations.size() - finishToStart, relations.size()),
                 relations.isEmpty() ? null : 100.0 * finishToStart / relations.size(), List.of()));
-        facts.add(share("DCMA-05", open, t -> t.constraint() != null && HARD_CONSTRAINTS.contains(t.constraint())));
+        facts.add(share("hardConstraints", open, t -> t.constraint() != null && HARD_CONSTRAINTS.contains(t.constraint())));
 
         Map<String, Integer> criticalByPerson = new LinkedHashMap<>();
         int critical = 0;
@@ -95,22 +95,22 @@ public final class ScheduleChecks {
         int totalCritical = critical;
         criticalByPerson.forEach((person, n) -> facts.add(new CriticalWorkShare(person, n, totalCritical,
                 Math.round(1000.0 * n / totalCritical) / 10.0)));
-        facts.add(share("DCMA-07", open, t -> {
+        facts.add(share("negativeFloat", open, t -> {
             ScheduleNetwork.Node node = network.nodes().get(t.id());
             return t.totalFloatDays() != null ? t.totalFloatDays() < 0 : node != null && node.totalFloat() < -0.5;
         }));
-        facts.add(share("DCMA-09", tasks, t -> invalidDates(t, asOf)));
-        facts.add(share("DCMA-10", open, t -> t.resources().isEmpty()
+        facts.add(share("invalidDates", tasks, t -> invalidDates(t, asOf)));
+        facts.add(share("noResources", open, t -> t.resources().isEmpty()
                 && t.baselineStart() != null && t.baselineFinish() != null && t.baselineFinish().isAfter(t.baselineStart())));
         List<Snapshot.Task> due = tasks.stream().filter(t -> t.baselineFinish() != null && !t.baselineFinish().isAfter(asOf)).toList();
-        facts.add(share("DCMA-11", due, t -> !ScheduleNetwork.isComplete(t)
+        facts.add(share("missedTasks", due, t -> !ScheduleNetwork.isComplete(t)
                 || (t.finish() != null && t.finish().isAfter(t.baselineFinish()))));
-        facts.add(new ScheduleCheck("DCMA-12", network.criticalPathContinuous() ? 0 : 1, 1,
+        facts.add(new ScheduleCheck("criticalPathTest", network.criticalPathContinuous() ? 0 : 1, 1,
                 network.criticalPathContinuous() ? 0 : 100, network.criticalPathContinuous() ? 1.0 : 0.0, network.cycle().stream().limit(MAX_LISTED).toList()));
         LocalDate baselineFinish = s.baseline() != null && s.baseline().finish() != null ? s.baseline().finish() : lastFinish;
         facts.add(cpli(network, asOf, baselineFinish));
         long complete = tasks.stream().filter(ScheduleNetwork::isComplete).count();
-        facts.add(new ScheduleCheck("DCMA-14", (int) complete, due.size(), 0,
+        facts.add(new ScheduleCheck("baselineExecutionIndex", (int) complete, due.size(), 0,
                 due.isEmpty() ? null : round((double) complete / due.size()), List.of()));
         return facts;
     }
@@ -121,11 +121,11 @@ public final class ScheduleChecks {
      */
     private static ScheduleCheck cpli(ScheduleNetwork network, LocalDate asOf, LocalDate baselineFinish) {
         if (baselineFinish == null || !baselineFinish.isAfter(asOf)) {
-            return new ScheduleCheck("DCMA-13", 0, 0, 0, null, List.of());
+            return new ScheduleCheck("criticalPathLengthIndex", 0, 0, 0, null, List.of());
         }
         double length = ChronoUnit.DAYS.between(asOf, baselineFinish);
         double totalFloat = length - network.finishDay();
-        return new ScheduleCheck("DCMA-13", 0, 0, 0, round((length + totalFloat) / length), List.of());
+        return new ScheduleCheck("criticalPathLengthIndex", 0, 0, 0, round((length + totalFloat) / length), List.of());
     }
 
     private static boolean invalidDates(Snapshot.Task t, LocalDate asOf) {

@@ -29,6 +29,33 @@ class RuleSetBuilderTest {
     }
 
     @Test
+    void aRuleFilesPackageMustBeItsFolderOrItsRulesWouldSilentlyDropOut() {
+        Map<String, String> files = new HashMap<>(SHIPPED.files());
+        files.put("earlywarning/cost.drl", files.get("earlywarning/cost.drl").replace("package earlywarning;",
+                "package somewhere.else;"));
+        files.put("loose.drl", "package loose;\n");
+
+        assertThatThrownBy(() -> builder.build(new RuleSources("test", files)))
+                .isInstanceOfSatisfying(RuleSetRejectedException.class, e -> assertThat(e.errors())
+                        .anySatisfy(m -> {
+                            assertThat(m.file()).isEqualTo("earlywarning/cost.drl");
+                            assertThat(m.line()).isEqualTo(1);
+                            assertThat(m.message()).contains("package earlywarning;");
+                        })
+                        .anySatisfy(m -> assertThat(m.file()).isEqualTo("loose.drl")));
+    }
+
+    @Test
+    void portfolioRulesAndProjectRulesLiveInSeparateKieBases() {
+        RuleSet set = builder.build(SHIPPED);
+
+        // the project session never sees a portfolio rule and the portfolio session never a project rule: with no
+        // facts, the project base's absence rules may fire, the portfolio base's never
+        assertThat(set.evaluatePortfolio(java.util.List.of())).isEmpty();
+        assertThat(set.evaluate(java.util.List.of())).noneMatch(f -> f.kind() == FindingKind.PORTFOLIO);
+    }
+
+    @Test
     void rejectsASyntaxErrorWithFileAndLine() {
         Map<String, String> files = new HashMap<>(SHIPPED.files());
         files.put("earlywarning/cost.drl", files.get("earlywarning/cost.drl").replace("then\n    boolean red", "then\n    boolean red ="));

@@ -89,17 +89,17 @@ class ScheduleNetworkTest {
 
         List<Object> facts = ScheduleChecks.facts(snapshot);
 
-        ScheduleCheck cpli = check(facts, "DCMA-13");
+        ScheduleCheck cpli = check(facts, "criticalPathLengthIndex");
         // critical path length 18 days, network finish day 15: total float 3; CPLI = (18 + 3) / 18 = 1.167
         assertThat(cpli.value()).isCloseTo(1.167, within(0.001));
         // nothing is due by the status date: BEI cannot be computed
-        assertThat(check(facts, "DCMA-14").value()).isNull();
+        assertThat(check(facts, "baselineExecutionIndex").value()).isNull();
         // C has 4 calendar days of float = 2.9 working days
         TaskFact c = facts.stream().filter(f -> f instanceof TaskFact t && t.id().equals("C")).map(TaskFact.class::cast)
                 .findFirst().orElseThrow();
         assertThat(c.floatWorkingDays()).isEqualTo(2.9);
-        assertThat(check(facts, "DCMA-04").value()).isEqualTo(100.0);
-        assertThat(check(facts, "DCMA-12").count()).isZero();
+        assertThat(check(facts, "nonFinishToStart").value()).isEqualTo(100.0);
+        assertThat(check(facts, "criticalPathTest").count()).isZero();
     }
 
     @Test
