@@ -12,11 +12,11 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.pmopulse.rules.portfolio.PortfolioMember;
 import org.pmopulse.rules.portfolio.Ties;
 import org.pmopulse.snapshot.Rag;
+import org.pmopulse.system.OptimisticWrites;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +31,6 @@ import java.util.stream.Collectors;
 @Component
 public class PortfolioWeeks {
     static final String COLLECTION = "portfolio_weeks";
-    private static final int ATTEMPTS = 25;
 
     /** A stored week. */
     record Week(@Id String week, long version, List<ProjectWeek> projects) {}
@@ -50,20 +49,19 @@ public class PortfolioWeeks {
     public void record(String week, ProjectWeek line) {
         Update replace = new Update().set("projects.$", line).inc("version", 1);
         Update push = new Update().push("projects", line).inc("version", 1);
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        OptimisticWrites.write("portfolio week " + week, () -> {
             if (mongo.updateFirst(Query.query(Criteria.where("_id").is(week).and("projects.projectId").is(line.projectId())),
                     replace, COLLECTION).getMatchedCount() > 0) {
-                return;
+                return true;
             }
             try {
                 mongo.upsert(Query.query(Criteria.where("_id").is(week).and("projects.projectId").ne(line.projectId())),
                         push, COLLECTION);
-                return;
+                return true;
             } catch (DuplicateKeyException raced) {
-                // the week gained this project meanwhile: replace it on the next attempt
+                throw new OptimisticWrites.Conflict(); // the week gained this project meanwhile: replace it next time
             }
-        }
-        throw new ConcurrentModificationException("portfolio week " + week + " kept changing while it was being updated");
+        });
     }
 
     /** The projects of a week as their peers' portfolio rules see them: read without the rest of each line. */
@@ -113,29 +111,29 @@ public class PortfolioWeeks {
 
     /** Changes a week's lines, retrying on a version check so no writer overwrites another unseen. */
     private void update(String week, Consumer<List<ProjectWeek>> change) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        OptimisticWrites.write("portfolio week " + week, () -> {
             Week current = mongo.findById(week, Week.class, COLLECTION);
             List<ProjectWeek> projects = new ArrayList<>(current == null ? List.of() : current.projects());
             change.accept(projects);
             projects.sort(Comparator.comparing(ProjectWeek::projectId));
             if (current == null) {
                 if (projects.isEmpty()) {
-                    return; // nothing to keep for a week nobody assessed
+                    return false; // nothing to keep for a week nobody assessed
                 }
                 try {
                     mongo.insert(new Week(week, 1, projects), COLLECTION);
-                    return;
+                    return true;
                 } catch (DuplicateKeyException raced) {
-                    continue;
+                    throw new OptimisticWrites.Conflict();
                 }
             }
             Query sameVersion = Query.query(Criteria.where("_id").is(week).and("version").is(current.version()));
             if (mongo.findAndReplace(sameVersion, new Week(week, current.version() + 1, projects),
-                    FindAndReplaceOptions.none(), Week.class, COLLECTION) != null) {
-                return;
+                    FindAndReplaceOptions.none(), Week.class, COLLECTION) == null) {
+                throw new OptimisticWrites.Conflict();
             }
-        }
-        throw new ConcurrentModificationException("portfolio week " + week + " kept changing while it was being updated");
+            return true;
+        });
     }
 
     /** Every project's line of a week, by project id; empty for a week nobody assessed. */

@@ -1,5 +1,8 @@
 package org.pmopulse.portfolio;
 
+import com.samskivert.mustache.Escapers;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
 import org.pmopulse.advice.Recommendation;
 import org.pmopulse.assessment.Assessment;
 import org.pmopulse.rules.Finding;
@@ -8,6 +11,11 @@ import org.pmopulse.rules.Subjects;
 import org.pmopulse.snapshot.Rag;
 import org.pmopulse.system.CsvTable;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +36,11 @@ import java.util.TreeSet;
  */
 final class WeeklyReport {
     static final int TOP = 3;
+    /** Markdown: a '|' in a value would end a table cell, a line break the row. */
+    private static final Template MARKDOWN = template("weekly.md.mustache", Mustache.compiler()
+            .withEscaper(Escapers.simple(new String[][] {{"|", "\\|"}, {"\n", " "}})));
+    private static final Template HTML = template("weekly.html.mustache", Mustache.compiler()
+            .withEscaper(Escapers.HTML));
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     private final PortfolioView view;
@@ -85,68 +98,59 @@ final class WeeklyReport {
         return List.copyOf(projects);
     }
 
+    /** The report as Markdown, for the e-mail. */
     String markdown() {
-        StringBuilder md = new StringBuilder();
+        return MARKDOWN.execute(model());
+    }
+
+    /** The report as a standalone HTML page, for a browser or an HTML e-mail. */
+    String html() {
+        return HTML.execute(model());
+    }
+
+    /** What the templates show, worked out here so they stay free of logic. */
+    record Model(String week, String range, String counts, String newlyRed, String newlyAmber, String improved,
+                 String drops, String rises, List<Section> sections, List<ConflictLine> conflicts,
+                 List<ForecastRow> forecasts, boolean hasForecasts, List<Row> rows) {}
+
+    record Section(String heading, List<ProjectBlock> projects) {}
+
+    record ProjectBlock(String projectId, String name, Rag rag, String score, String change, String completeness,
+                        List<Finding> why, List<Recommendation> actions) {}
+
+    record ConflictLine(String projects, String rules, String because) {}
+
+    record ForecastRow(String projectId, int slipDays, Rag rag) {}
+
+    record Row(int rank, String projectId, Rag rag, String score, String completeness, String change, String topFinding) {}
+
+    Model model() {
         PortfolioView.Summary s = view.summary();
-        md.append("# Portfolio health, week ").append(view.week()).append(" (").append(range()).append(")\n\n");
-        md.append(s.projects()).append(s.projects() == 1 ? " project: " : " projects: ").append(s.byRag().get(Rag.GREEN)).append(" GREEN, ")
-                .append(s.byRag().get(Rag.AMBER)).append(" AMBER, ").append(s.byRag().get(Rag.RED)).append(" RED")
-                .append(s.byRag().get(Rag.NO_DATA) > 0 ? ", " + s.byRag().get(Rag.NO_DATA) + " NO_DATA" : "")
-                .append("; mean score ").append(s.meanScore()).append(".\n\n");
-        md.append("- Newly red: ").append(list(s.newlyRed())).append('\n');
-        md.append("- Newly amber: ").append(list(s.newlyAmber())).append('\n');
-        md.append("- Improved: ").append(list(s.improved())).append('\n');
-        md.append("- Biggest drops: ").append(movers(s.biggestDrops())).append('\n');
-        md.append("- Biggest rises: ").append(movers(s.biggestRises())).append("\n\n");
+        String counts = s.projects() + (s.projects() == 1 ? " project: " : " projects: ") + s.byRag().get(Rag.GREEN)
+                + " GREEN, " + s.byRag().get(Rag.AMBER) + " AMBER, " + s.byRag().get(Rag.RED) + " RED"
+                + (s.byRag().get(Rag.NO_DATA) > 0 ? ", " + s.byRag().get(Rag.NO_DATA) + " NO_DATA" : "")
+                + "; mean score " + s.meanScore() + ".";
+        List<Section> sections = new ArrayList<>();
         for (Rag rag : List.of(Rag.RED, Rag.AMBER, Rag.NO_DATA)) {
-            md.append("## ").append(rag == Rag.RED ? "Red projects" : rag == Rag.AMBER ? "Amber projects"
-                    : "Projects Pulse could not judge (NO DATA)").append("\n\n");
-            List<PortfolioView.Entry> these = view.projects().stream().filter(e -> e.rag() == rag).toList();
-            if (these.isEmpty()) {
-                md.append("None.\n\n");
-            }
-            for (PortfolioView.Entry e : these) {
-                Assessment a = assessments.get(e.projectId());
-                md.append("### ").append(e.projectId()).append(e.name() == null ? "" : ": " + e.name())
-                        .append(" (").append(rag).append(", score ").append(score(e)).append(change(e))
-                        .append(", data completeness ").append(completeness(e)).append(")\n\n");
-                md.append("Why:\n");
-                for (Finding f : a.findings().stream().limit(TOP).toList()) {
-                    md.append("- ").append(f.ruleId()).append(' ').append(f.title()).append(": ").append(f.because()).append('\n');
-                }
-                md.append("\nFirst actions:\n");
-                for (Recommendation r : a.recommendations().stream().limit(TOP).toList()) {
-                    md.append(r.rank()).append(". ").append(r.title()).append(" (").append(r.ownerRole()).append(", ")
-                            .append(r.urgency()).append(")\n");
-                }
-                md.append('\n');
-            }
+            sections.add(new Section(rag == Rag.RED ? "Red projects" : rag == Rag.AMBER ? "Amber projects"
+                    : "Projects Pulse could not judge (NO DATA)", view.projects().stream().filter(e -> e.rag() == rag)
+                    .map(e -> {
+                        Assessment a = assessments.get(e.projectId());
+                        return new ProjectBlock(e.projectId(), e.name() == null ? "" : e.name(), rag, score(e),
+                                change(e), completeness(e), a.findings().stream().limit(TOP).toList(),
+                                a.recommendations().stream().limit(TOP).toList());
+                    }).toList()));
         }
-        md.append("## Cross-project conflicts\n\n");
-        List<Conflict> conflicts = conflicts();
-        if (conflicts.isEmpty()) {
-            md.append("None.\n");
-        }
-        conflicts.forEach(c -> md.append("- ").append(String.join(", ", c.projects())).append(" (")
-                .append(String.join(", ", c.rules())).append("): ").append(c.because()).append('\n'));
-        md.append("\n## Forecasts\n\n");
-        List<PortfolioView.Entry> forecasts = view.projects().stream().filter(e -> e.forecastSlipDays() != null).toList();
-        if (forecasts.isEmpty()) {
-            md.append("No forecast model is installed: assessments run on rules alone.\n");
-        } else {
-            md.append("| project | expected slip (days) | RAG |\n|---|---|---|\n");
-            forecasts.forEach(e -> md.append("| ").append(e.projectId()).append(" | ").append(e.forecastSlipDays())
-                    .append(" | ").append(e.rag()).append(" |\n"));
-        }
-        md.append("\n## All projects, worst first\n\n| rank | project | RAG | score | data completeness | change | top finding |"
-                + "\n|---|---|---|---|---|---|---|\n");
-        for (PortfolioView.Entry e : view.projects()) {
-            md.append("| ").append(e.rank()).append(" | ").append(e.projectId()).append(" | ").append(e.rag()).append(" | ")
-                    .append(score(e)).append(" | ").append(completeness(e)).append(" | ")
-                    .append(e.change() == null ? "" : signed(e.change())).append(" | ")
-                    .append(e.topFinding() == null ? "" : e.topFinding().ruleId() + " " + e.topFinding().title()).append(" |\n");
-        }
-        return md.toString();
+        List<ConflictLine> conflicts = conflicts().stream().map(c -> new ConflictLine(String.join(", ", c.projects()),
+                String.join(", ", c.rules()), c.because())).toList();
+        List<ForecastRow> forecasts = view.projects().stream().filter(e -> e.forecastSlipDays() != null)
+                .map(e -> new ForecastRow(e.projectId(), e.forecastSlipDays(), e.rag())).toList();
+        List<Row> rows = view.projects().stream().map(e -> new Row(e.rank(), e.projectId(), e.rag(), score(e),
+                completeness(e), e.change() == null ? "" : signed(e.change()),
+                e.topFinding() == null ? "" : e.topFinding().ruleId() + " " + e.topFinding().title())).toList();
+        return new Model(view.week(), range(), counts, list(s.newlyRed()), list(s.newlyAmber()), list(s.improved()),
+                movers(s.biggestDrops()), movers(s.biggestRises()), sections, conflicts, forecasts,
+                !forecasts.isEmpty(), rows);
     }
 
     String csv() {
@@ -170,53 +174,13 @@ final class WeeklyReport {
         return e.completeness() == null ? "n/a" : Math.round(100 * e.completeness()) + " %";
     }
 
-    String html() {
-        StringBuilder h = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Portfolio health ")
-                .append(esc(view.week())).append("</title><style>")
-                .append("body{font:14px/1.45 system-ui,sans-serif;max-width:60em;margin:2em auto;color:#222}")
-                .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left}")
-                .append(".rag{font-weight:600;padding:0 .4em;border-radius:3px;color:#fff}")
-                .append(".GREEN{background:#1b7f3b}.AMBER{background:#b35c00}.RED{background:#b00020}")
-                .append(".NO_DATA{background:#fff;color:#333;border:1px dashed #555}")
-                .append("</style></head><body>");
-        boolean inTable = false;
-        for (String line : markdown().split("\n")) {
-            boolean row = line.startsWith("|");
-            if (row && !inTable) {
-                h.append("<table>");
-            } else if (!row && inTable) {
-                h.append("</table>");
-            }
-            h.append(htmlLine(line, row && !inTable));
-            inTable = row;
+    private static Template template(String name, Mustache.Compiler compiler) {
+        try (Reader reader = new InputStreamReader(WeeklyReport.class.getResourceAsStream("/templates/report/" + name),
+                StandardCharsets.UTF_8)) {
+            return compiler.emptyStringIsFalse(true).compile(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the report template " + name + " is part of Pulse", e);
         }
-        return h.append(inTable ? "</table>" : "").append("</body></html>").toString();
-    }
-
-    /** Renders the Markdown line by line into simple HTML, with RAG words as coloured labels that keep their text. */
-    private static String htmlLine(String line, boolean header) {
-        String text = esc(line).replaceAll("\\b(GREEN|AMBER|RED|NO_DATA)\\b", "<span class=\"rag $1\">$1</span>");
-        if (line.startsWith("### ")) {
-            return "<h3>" + text.substring(4) + "</h3>";
-        }
-        if (line.startsWith("## ")) {
-            return "<h2>" + text.substring(3) + "</h2>";
-        }
-        if (line.startsWith("# ")) {
-            return "<h1>" + text.substring(2) + "</h1>";
-        }
-        if (line.startsWith("|---")) {
-            return "";
-        }
-        if (line.startsWith("| ")) {
-            String cell = header ? "th" : "td";
-            String[] cells = text.substring(2, text.length() - 2).split(" \\| ", -1);
-            return "<tr><" + cell + ">" + String.join("</" + cell + "><" + cell + ">", cells) + "</" + cell + "></tr>";
-        }
-        if (line.startsWith("- ")) {
-            return "<div>&bull; " + text.substring(2) + "</div>";
-        }
-        return line.isBlank() ? "" : "<p>" + text + "</p>";
     }
 
     private String range() {
@@ -238,9 +202,5 @@ final class WeeklyReport {
     private static String movers(List<PortfolioView.Mover> movers) {
         return movers.isEmpty() ? "none" : String.join(", ", movers.stream()
                 .map(m -> m.projectId() + " " + signed(m.change()) + " (now " + m.score() + ")").toList());
-    }
-
-    private static String esc(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -3,6 +3,7 @@ package org.pmopulse.snapshot;
 import org.bson.Document;
 import org.pmopulse.system.BsonJson;
 import org.pmopulse.system.MongoIndexes;
+import org.pmopulse.system.OptimisticWrites;
 import org.pmopulse.system.PulseJson;
 import org.pmopulse.system.Sha256;
 import org.springframework.dao.DuplicateKeyException;
@@ -17,13 +18,11 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Keeps one snapshot per project and ISO week. Saving the same content again changes nothing; different content
@@ -36,7 +35,6 @@ import java.util.concurrent.ThreadLocalRandom;
 public class SnapshotStore implements MongoIndexes {
     static final String CURRENT = "snapshots";
     static final String VERSIONS = "snapshot_versions";
-    private static final int ATTEMPTS = 25;
 
     /** What saving did. */
     public enum Outcome { CREATED, REPLACED, UNCHANGED }
@@ -64,7 +62,7 @@ public class SnapshotStore implements MongoIndexes {
         String week = IsoWeek.of(snapshot.asOf());
         String id = snapshot.projectId() + "/" + week;
         String hash = contentHash(snapshot);
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        return OptimisticWrites.write("snapshot " + id, () -> {
             StoredSnapshot existing = mongo.findById(id, StoredSnapshot.class, CURRENT);
             if (existing == null) {
                 // a week deleted before keeps its versions: numbering goes on so none is overwritten
@@ -73,7 +71,7 @@ public class SnapshotStore implements MongoIndexes {
                     mongo.insert(created, CURRENT);
                     return new Saved(Outcome.CREATED, created);
                 } catch (DuplicateKeyException raced) {
-                    continue; // another writer created the week first: compare with theirs
+                    throw new OptimisticWrites.Conflict(); // another writer created the week first: compare with theirs
                 }
             }
             if (existing.contentHash().equals(hash)) {
@@ -82,24 +80,12 @@ public class SnapshotStore implements MongoIndexes {
             mongo.save(existing.asVersion(clock.instant(), false), VERSIONS);
             StoredSnapshot replacement = stored(id, snapshot, week, existing.version() + 1, hash);
             Query sameVersion = Query.query(Criteria.where("_id").is(id).and("version").is(existing.version()));
-            StoredSnapshot replaced = mongo.findAndReplace(sameVersion, replacement, FindAndReplaceOptions.none(),
-                    StoredSnapshot.class, CURRENT);
-            if (replaced != null) {
-                return new Saved(Outcome.REPLACED, replacement);
+            if (mongo.findAndReplace(sameVersion, replacement, FindAndReplaceOptions.none(), StoredSnapshot.class,
+                    CURRENT) == null) {
+                throw new OptimisticWrites.Conflict();
             }
-            backOff(attempt);
-        }
-        throw new ConcurrentModificationException("snapshot " + id + " kept changing while it was being saved");
-    }
-
-    /** Another writer changed the week between our read and write: wait a little, randomly, so writers spread out. */
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L + Math.min(attempt, 10) * 2L));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConcurrentModificationException("interrupted while saving a snapshot");
-        }
+            return new Saved(Outcome.REPLACED, replacement);
+        });
     }
 
     private StoredSnapshot stored(String id, Snapshot snapshot, String week, int version, String hash) {
@@ -121,19 +107,18 @@ public class SnapshotStore implements MongoIndexes {
      * leaves the week in both places, never in neither. Returns whether there was a week to delete.
      */
     public boolean delete(String projectId, String week) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        return OptimisticWrites.write("snapshot " + projectId + "/" + week, () -> {
             StoredSnapshot existing = mongo.findById(projectId + "/" + week, StoredSnapshot.class, CURRENT);
             if (existing == null) {
                 return false;
             }
             mongo.save(existing.asVersion(clock.instant(), true), VERSIONS);
             Query sameVersion = Query.query(Criteria.where("_id").is(existing.id()).and("version").is(existing.version()));
-            if (mongo.remove(sameVersion, CURRENT).getDeletedCount() == 1) {
-                return true;
+            if (mongo.remove(sameVersion, CURRENT).getDeletedCount() == 0) {
+                throw new OptimisticWrites.Conflict(); // a correction came in between: delete that one
             }
-            backOff(attempt); // a correction came in between: delete that one
-        }
-        throw new ConcurrentModificationException("snapshot " + projectId + "/" + week + " kept changing while it was being deleted");
+            return true;
+        });
     }
 
     /** Takes every week of a project out of the current snapshots, as {@link #delete} does; returns how many. */

@@ -7,7 +7,16 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +77,42 @@ class ArchLayersTest {
     void onlyTheLauncherKnowsTheApplication() {
         noClasses().that().resideOutsideOfPackage("org.pmopulse").should().dependOnClassesThat()
                 .resideInAPackage("org.pmopulse").check(pulse);
+    }
+
+    /** The README's table of layers lists the packages in this order, each with exactly what it uses. */
+    @Test
+    void theReadmesTableOfLayersIsTheCodesShape() throws IOException {
+        Pattern row = Pattern.compile("^\\| \\w+ \\| `(\\w+)` \\| .* \\| ([^|]+) \\|$");
+        Map<String, Set<String>> documented = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of("README.md"))) {
+            Matcher m = row.matcher(line);
+            if (m.matches() && LAYERS.contains(m.group(1))) {
+                String uses = m.group(2).strip();
+                documented.put(m.group(1), uses.equals("nothing of Pulse") ? Set.of()
+                        : new TreeSet<>(List.of(uses.split(",\\s*"))));
+            }
+        }
+        Map<String, Set<String>> actual = new LinkedHashMap<>();
+        for (String layer : LAYERS) {
+            Set<String> uses = new TreeSet<>();
+            pulse.stream().filter(c -> c.getPackageName().startsWith("org.pmopulse."))
+                    .filter(c -> topPackage(c.getPackageName()).equals(layer))
+                    .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
+                    .map(d -> d.getTargetClass().getPackageName())
+                    .filter(p -> p.startsWith("org.pmopulse."))
+                    .map(ArchLayersTest::topPackage)
+                    .filter(p -> !p.equals(layer))
+                    .forEach(uses::add);
+            actual.put(layer, uses);
+        }
+        assertThat(documented).isEqualTo(actual);
+        assertThat(List.copyOf(documented.keySet())).isEqualTo(LAYERS);
+    }
+
+    private static String topPackage(String name) {
+        String rest = name.substring("org.pmopulse.".length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
     }
 
     @Test
