@@ -15,6 +15,10 @@ import org.pmopulse.protrack.ProTrackException;
 import org.pmopulse.protrack.ProTrackFiles;
 import org.pmopulse.ingest.ProTrackImportService;
 import org.pmopulse.protrack.ProTrackProject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 
 /**
  * {@code pulse import protrack}, {@code pulse train} and {@code pulse evaluate}: the slip model's data, training
@@ -47,84 +52,166 @@ final class ForecastCommands {
     private ForecastCommands() {
     }
 
-    static int importFiles(PulseCli.Options options, PrintStream out, PrintStream err) {
-        List<String> args = options.positional();
-        if (args.isEmpty() || !args.get(0).equals("protrack") || args.size() < 2) {
-            throw new PulseCli.UsageException("import needs 'protrack' and at least one file or folder");
-        }
-        List<Path> files = ProTrackFiles.expand(args.subList(1, args.size()).stream().map(Path::of).toList());
-        return PulseCli.withStorage(options, err, "import", context -> {
-            ProTrackImportService imports = context.getBean(ProTrackImportService.class);
-            int failed = 0;
-            for (Path file : files) {
-                try {
-                    out.println(file.getFileName() + ":");
-                    var done = imports.importFile(Files.readAllBytes(file), file.getFileName().toString(), null, out::println);
-                    out.printf("%s (%s): %d periods %s%n", done.projectId(), done.name(), done.periods(), done.outcomes());
-                    done.notes().forEach(n -> out.println("  note: " + n));
-                } catch (ProTrackException | IOException e) {
-                    err.println("pulse: " + e.getMessage());
-                    failed++;
-                }
-            }
-            return failed == 0 ? PulseCli.OK : PulseCli.INVALID;
-        });
+    @Command(name = "import", description = "Import files into the configured MongoDB.")
+    static final class Import extends PulseCli.Group {
     }
 
-    static int train(PulseCli.Options options, PrintStream out, PrintStream err) throws IOException {
-        Path modelFile = options.path("--models", "PULSE_MODELS_DIR", "./models").resolve(Forecaster.DEFAULT_MODEL_FILE);
-        Data data = data(options, out, err);
-        if (data == null) {
-            return PulseCli.INVALID;
-        }
-        List<Candidates.Candidate> candidates = candidates(options);
-        NestedEvaluation.Result nested = nestedEvaluation(data, candidates, out);
-        out.println();
-        out.println(EvaluationReport.tables(nested));
-        ModelCard card = SlipTraining.train(data.nested(), candidates, nested, data.description(), data.simulation(),
-                modelFile);
-        out.println("kept " + card.evaluation().get("kept") + " (chosen on all " + data.nested().projects().size()
-                + " projects the way each fold chose); model written to " + modelFile + " with its card "
-                + Forecaster.cardOf(modelFile).getFileName());
-        return PulseCli.OK;
-    }
+    @Command(name = "protrack", description = {"Import ProTrack .p2x files, or folders of them.",
+            "One project a file, one snapshot a tracking period, into the configured MongoDB."})
+    static final class ImportProTrack implements Callable<Integer> {
+        private final PulseCli.Context context;
 
-    static int evaluate(PulseCli.Options options, PrintStream out, PrintStream err) throws IOException {
-        Data data = data(options, out, err);
-        if (data == null) {
-            return PulseCli.INVALID;
+        @Parameters(paramLabel = "FILE_OR_DIR", arity = "1..*")
+        List<Path> paths;
+
+        ImportProTrack(PulseCli.Context context) {
+            this.context = context;
         }
-        String csv = options.value("--periods-csv", null);
-        String modelOption = options.value("--model", null);
-        NestedEvaluation.Result result;
-        if (modelOption != null) {
-            Forecaster forecaster = Forecaster.load(Path.of(modelOption));
-            SlipModel model = forecaster.model().orElse(null);
-            if (model == null) {
-                err.println("pulse: " + forecaster.unavailableReason().orElse("the model could not be loaded"));
-                return PulseCli.FAILED;
-            }
-            result = NestedEvaluation.score(model, data.rows());
-        } else {
-            if ("each".equals(options.value("--explore", null))) {
-                for (Candidates.Candidate c : Candidates.explored(!data.forNestedEvaluation().simulated().isEmpty())) {
-                    for (double shrinkage : List.of(1.0, 0.5)) {
-                        out.println("exploring " + c.name() + " switched on at shrinkage " + shrinkage
-                                + " in every fold (the range still calibrated inside)");
-                        out.println(EvaluationReport.tables(NestedEvaluation.run(data.nested(), List.of(c), shrinkage,
-                                line -> { })));
+
+        @Override
+        public Integer call() {
+            PrintStream out = context.out();
+            List<Path> files = ProTrackFiles.expand(paths);
+            return PulseCli.withStorage(context, "import", spring -> {
+                ProTrackImportService imports = spring.getBean(ProTrackImportService.class);
+                int failed = 0;
+                for (Path file : files) {
+                    try {
+                        out.println(file.getFileName() + ":");
+                        var done = imports.importFile(Files.readAllBytes(file), file.getFileName().toString(), null,
+                                out::println);
+                        out.printf("%s (%s): %d periods %s%n", done.projectId(), done.name(), done.periods(), done.outcomes());
+                        done.notes().forEach(n -> out.println("  note: " + n));
+                    } catch (ProTrackException | IOException e) {
+                        context.err().println("pulse: " + e.getMessage());
+                        failed++;
                     }
                 }
+                return failed == 0 ? PulseCli.OK : PulseCli.INVALID;
+            });
+        }
+    }
+
+    /** What train and evaluate read: the finished projects, how they are grouped, which candidates are tried. */
+    static final class DataOptions {
+        @Option(names = "--protrack", paramLabel = "DIR", description = "ProTrack files of finished projects"
+                + " (default: the finished projects in the configured MongoDB)")
+        Path protrack;
+
+        @Option(names = "--simulate", paramLabel = "RUNS", description = "also train on RUNS simulated executions of"
+                + " each file's network (1-1000; needs --protrack)")
+        Integer simulate;
+
+        @Option(names = "--group", paramLabel = "family|project", defaultValue = "family", description = "leave"
+                + " siblings out together (family, the default) or each project alone")
+        String group;
+
+        @Option(names = "--trainer", paramLabel = "NAME", description = "only this candidate")
+        String trainer;
+
+        @Option(names = "--candidates", paramLabel = "standard|explored", defaultValue = "standard",
+                description = "the candidates to choose from (explored adds the ones that lost)")
+        String candidates;
+    }
+
+    @Command(name = "train", description = {"Train the slip model and write it with its card.",
+            "A nested leave-one-project-out evaluation on finished projects, then the same choice on all of them."})
+    static final class Train implements Callable<Integer> {
+        private final PulseCli.Context context;
+
+        @Mixin
+        DataOptions data;
+
+        @Option(names = "--models", paramLabel = "DIR", defaultValue = "${env:PULSE_MODELS_DIR:-./models}",
+                description = "where to write the model (default: PULSE_MODELS_DIR or ./models)")
+        Path modelsDir;
+
+        Train(PulseCli.Context context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            PrintStream out = context.out();
+            Path modelFile = modelsDir.resolve(Forecaster.DEFAULT_MODEL_FILE);
+            Data data = data(this.data, context);
+            if (data == null) {
+                return PulseCli.INVALID;
             }
-            result = nestedEvaluation(data, candidates(options), out);
+            List<Candidates.Candidate> candidates = candidates(this.data);
+            NestedEvaluation.Result nested = nestedEvaluation(data, candidates, out);
+            out.println();
+            out.println(EvaluationReport.tables(nested));
+            ModelCard card = SlipTraining.train(data.nested(), candidates, nested, data.description(), data.simulation(),
+                    modelFile);
+            out.println("kept " + card.evaluation().get("kept") + " (chosen on all " + data.nested().projects().size()
+                    + " projects the way each fold chose); model written to " + modelFile + " with its card "
+                    + Forecaster.cardOf(modelFile).getFileName());
+            return PulseCli.OK;
         }
-        out.println();
-        out.println(EvaluationReport.tables(result));
-        if (csv != null) {
-            EvaluationReport.writePeriods(result, Path.of(csv));
-            out.println("periods written to " + csv);
+    }
+
+    @Command(name = "evaluate", description = {"Evaluate the slip model on finished projects.",
+            "Prints the nested evaluation tables, or scores a given model (--model) with its own range, recalibrating"
+                    + " nothing."})
+    static final class Evaluate implements Callable<Integer> {
+        private final PulseCli.Context context;
+
+        @Mixin
+        DataOptions data;
+
+        @Option(names = "--model", paramLabel = "FILE", description = "score this model as it is")
+        Path model;
+
+        @Option(names = "--periods-csv", paramLabel = "FILE", description = "write each period's forecasts: the"
+                + " model's with its 80 %% range, ES1, ES2 and the real duration")
+        Path periodsCsv;
+
+        @Option(names = "--explore", paramLabel = "each", description = "first, each candidate switched on at a fixed"
+                + " shrinkage in every fold")
+        String explore;
+
+        Evaluate(PulseCli.Context context) {
+            this.context = context;
         }
-        return PulseCli.OK;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintStream out = context.out();
+            Data data = data(this.data, context);
+            if (data == null) {
+                return PulseCli.INVALID;
+            }
+            NestedEvaluation.Result result;
+            if (model != null) {
+                Forecaster forecaster = Forecaster.load(model);
+                SlipModel loaded = forecaster.model().orElse(null);
+                if (loaded == null) {
+                    context.err().println("pulse: " + forecaster.unavailableReason().orElse("the model could not be loaded"));
+                    return PulseCli.FAILED;
+                }
+                result = NestedEvaluation.score(loaded, data.rows());
+            } else {
+                if ("each".equals(explore)) {
+                    for (Candidates.Candidate c : Candidates.explored(!data.forNestedEvaluation().simulated().isEmpty())) {
+                        for (double shrinkage : List.of(1.0, 0.5)) {
+                            out.println("exploring " + c.name() + " switched on at shrinkage " + shrinkage
+                                    + " in every fold (the range still calibrated inside)");
+                            out.println(EvaluationReport.tables(NestedEvaluation.run(data.nested(), List.of(c), shrinkage,
+                                    line -> { })));
+                        }
+                    }
+                }
+                result = nestedEvaluation(data, candidates(this.data), out);
+            }
+            out.println();
+            out.println(EvaluationReport.tables(result));
+            if (periodsCsv != null) {
+                EvaluationReport.writePeriods(result, periodsCsv);
+                out.println("periods written to " + periodsCsv);
+            }
+            return PulseCli.OK;
+        }
     }
 
     private static NestedEvaluation.Result nestedEvaluation(Data data, List<Candidates.Candidate> candidates,
@@ -136,16 +223,18 @@ final class ForecastCommands {
     }
 
     /** The standard candidates, or the one named by {@code --trainer}, or all explored ones with {@code --candidates explored}. */
-    private static List<Candidates.Candidate> candidates(PulseCli.Options options) {
-        boolean simulated = options.value("--simulate", null) != null;
-        List<Candidates.Candidate> among = "explored".equals(options.value("--candidates", "standard"))
-                ? Candidates.explored(simulated) : Candidates.standard();
-        String asked = options.value("--trainer", null);
-        if (asked == null) {
+    private static List<Candidates.Candidate> candidates(DataOptions options) {
+        boolean simulated = options.simulate != null;
+        if (!List.of("standard", "explored").contains(options.candidates)) {
+            throw new PulseCli.UsageException("--candidates is standard or explored, not '" + options.candidates + "'");
+        }
+        List<Candidates.Candidate> among = options.candidates.equals("explored") ? Candidates.explored(simulated)
+                : Candidates.standard();
+        if (options.trainer == null) {
             return among;
         }
         try {
-            return List.of(Candidates.named(asked, Candidates.explored(simulated)));
+            return List.of(Candidates.named(options.trainer, Candidates.explored(simulated)));
         } catch (IllegalArgumentException e) {
             throw new PulseCli.UsageException(e.getMessage());
         }
@@ -166,14 +255,21 @@ final class ForecastCommands {
     }
 
     /** The finished projects from {@code --protrack DIR} or, without it, from the configured MongoDB. */
-    private static Data data(PulseCli.Options options, PrintStream out, PrintStream err) {
-        String protrack = options.value("--protrack", null);
+    private static Data data(DataOptions options, PulseCli.Context context) {
+        PrintStream out = context.out();
+        if (!List.of("family", "project").contains(options.group)) {
+            throw new PulseCli.UsageException("--group is family (siblings leave together, the default) or project,"
+                    + " not '" + options.group + "'");
+        }
+        if (options.simulate != null && (options.simulate < 1 || options.simulate > 1000)) {
+            throw new PulseCli.UsageException("--simulate needs a number of runs from 1 to 1000, not " + options.simulate);
+        }
         List<ClosedProject> projects = new ArrayList<>();
         List<ProTrackProject> files = new ArrayList<>();
         String description;
-        if (protrack != null) {
+        if (options.protrack != null) {
             try {
-                for (ProTrackProject p : ProTrackFiles.read(List.of(Path.of(protrack)), out::println)) {
+                for (ProTrackProject p : ProTrackFiles.read(List.of(options.protrack), out::println)) {
                     if (p.finished()) {
                         projects.add(new ClosedProject(p.projectId(), p.snapshots(), p.realFinish()));
                         files.add(p);
@@ -182,14 +278,14 @@ final class ForecastCommands {
                     }
                 }
             } catch (ProTrackException | UncheckedIOException e) {
-                err.println("pulse: " + e.getMessage());
+                context.err().println("pulse: " + e.getMessage());
                 return null;
             }
-            description = "ProTrack files in " + protrack + " (" + projects.size() + " finished projects)"
-                    + (protrack.contains("dslib") ? "; data set: " + DSLIB_CITATION : "");
+            description = "ProTrack files in " + options.protrack + " (" + projects.size() + " finished projects)"
+                    + (options.protrack.toString().contains("dslib") ? "; data set: " + DSLIB_CITATION : "");
         } else {
-            int code = PulseCli.withStorage(options, err, "reading the finished projects", context -> {
-                projects.addAll(context.getBean(ClosedProjects.class).all());
+            int code = PulseCli.withStorage(context, "reading the finished projects", spring -> {
+                projects.addAll(spring.getBean(ClosedProjects.class).all());
                 return PulseCli.OK;
             });
             if (code != PulseCli.OK) {
@@ -200,19 +296,18 @@ final class ForecastCommands {
         List<TrainingRow> rows = projects.stream().flatMap(p -> p.rows().stream()).toList();
         long withRows = rows.stream().map(TrainingRow::projectId).distinct().count();
         if (withRows < 3) {
-            err.println("pulse: " + withRows + " finished projects with forecastable snapshots; at least 3 are needed"
-                    + " to train and evaluate grouped by project");
+            context.err().println("pulse: " + withRows + " finished projects with forecastable snapshots; at least 3"
+                    + " are needed to train and evaluate grouped by project");
             return null;
         }
         out.printf("%d finished projects, %d snapshots%n", withRows, rows.size());
         Simulation.Settings simulation = null;
         Map<String, List<TrainingRow>> simulated = new TreeMap<>();
-        String runs = options.value("--simulate", null);
-        if (runs != null) {
+        if (options.simulate != null) {
             if (files.isEmpty()) {
                 throw new PulseCli.UsageException("--simulate needs --protrack: it replays the files' networks");
             }
-            simulation = Simulation.Settings.DEFAULT.withRuns(parseRuns(runs));
+            simulation = Simulation.Settings.DEFAULT.withRuns(options.simulate);
             Simulation.Settings settings = simulation;
             long start = System.nanoTime();
             files.parallelStream().map(p -> Map.entry(p.projectId(), Simulation.executions(p, settings).stream()
@@ -223,26 +318,9 @@ final class ForecastCommands {
             description += "; with " + settings.runs() + " simulated executions of each network";
         }
         Map<String, String> families = new TreeMap<>();
-        String group = options.value("--group", "family");
-        if (!List.of("family", "project").contains(group)) {
-            throw new PulseCli.UsageException("--group is family (siblings leave together, the default) or project,"
-                    + " not '" + group + "'");
-        }
-        if (group.equals("family")) {
+        if (options.group.equals("family")) {
             files.forEach(p -> families.put(p.projectId(), NestedEvaluation.Data.familyOf(p.name())));
         }
         return new Data(rows, description, new NestedEvaluation.Data(rows, simulated, families), simulation);
-    }
-
-    private static int parseRuns(String value) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n < 1 || n > 1000) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new PulseCli.UsageException("--simulate needs a number of runs from 1 to 1000, not '" + value + "'");
-        }
     }
 }
