@@ -114,20 +114,27 @@ final class ForecastCommands {
         String candidates;
     }
 
-    @Command(name = "train", description = {"Train the slip model and write it with its card.",
-            "A nested leave-one-project-out evaluation on finished projects, then the same choice on all of them."})
-    static final class Train implements Callable<Integer> {
-        private final PulseCli.Context context;
+    /** A command on finished projects: train or evaluate. */
+    abstract static class OnFinishedProjects implements Callable<Integer> {
+        final PulseCli.Context context;
 
         @Mixin
         DataOptions data;
 
+        OnFinishedProjects(PulseCli.Context context) {
+            this.context = context;
+        }
+    }
+
+    @Command(name = "train", description = {"Train the slip model and write it with its card.",
+            "A nested leave-one-project-out evaluation on finished projects, then the same choice on all of them."})
+    static final class Train extends OnFinishedProjects {
         @Option(names = "--models", paramLabel = "DIR", defaultValue = "${env:PULSE_MODELS_DIR:-./models}",
                 description = "where to write the model (default: PULSE_MODELS_DIR or ./models)")
         Path modelsDir;
 
         Train(PulseCli.Context context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
@@ -154,12 +161,7 @@ final class ForecastCommands {
     @Command(name = "evaluate", description = {"Evaluate the slip model on finished projects.",
             "Prints the nested evaluation tables, or scores a given model (--model) with its own range, recalibrating"
                     + " nothing."})
-    static final class Evaluate implements Callable<Integer> {
-        private final PulseCli.Context context;
-
-        @Mixin
-        DataOptions data;
-
+    static final class Evaluate extends OnFinishedProjects {
         @Option(names = "--model", paramLabel = "FILE", description = "score this model as it is")
         Path model;
 
@@ -172,7 +174,7 @@ final class ForecastCommands {
         String explore;
 
         Evaluate(PulseCli.Context context) {
-            this.context = context;
+            super(context);
         }
 
         @Override

@@ -43,16 +43,23 @@ final class RulesCommands {
     static final class Rules extends PulseCli.Group {
     }
 
-    @Command(name = "test", description = "Run every scenario of a rules folder; exit 1 when one fails or the rules"
-            + " do not build.")
-    static final class Test implements Callable<Integer> {
-        private final PulseCli.Context context;
+    /** A command on one rules folder, {@code rules} by default. */
+    abstract static class OnFolder implements Callable<Integer> {
+        final PulseCli.Context context;
 
         @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = "rules", description = "default: ${DEFAULT-VALUE}")
         Path dir;
 
-        Test(PulseCli.Context context) {
+        OnFolder(PulseCli.Context context) {
             this.context = context;
+        }
+    }
+
+    @Command(name = "test", description = "Run every scenario of a rules folder; exit 1 when one fails or the rules"
+            + " do not build.")
+    static final class Test extends OnFolder {
+        Test(PulseCli.Context context) {
+            super(context);
         }
 
         @Override
@@ -91,14 +98,9 @@ final class RulesCommands {
 
     @Command(name = "validate", description = "Build and test a rules folder as a publish would; exit 1 when it would"
             + " be refused.")
-    static final class Validate implements Callable<Integer> {
-        private final PulseCli.Context context;
-
-        @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = "rules", description = "default: ${DEFAULT-VALUE}")
-        Path dir;
-
+    static final class Validate extends OnFolder {
         Validate(PulseCli.Context context) {
-            this.context = context;
+            super(context);
         }
 
         @Override

@@ -29,6 +29,12 @@ public record Job(@Id String id, String week, LocalDate weekStart, Status status
                 finishedAt, instance, now, resumes);
     }
 
+    /** Stopped by a shutdown part way: it can be resumed. */
+    Job interrupted(Instant at) {
+        return new Job(id, week, weekStart, Status.INTERRUPTED, requestedBy, total, done, failed, failures, startedAt, at,
+                instance, at, resumes);
+    }
+
     Job finished(Instant at) {
         return new Job(id, week, weekStart, failed == 0 ? Status.SUCCEEDED : Status.COMPLETED_WITH_FAILURES, requestedBy,
                 total, done, failed, failures, startedAt, at, instance, at, resumes);

@@ -179,6 +179,17 @@ public class WeeklyBatch {
         Job finished() {
             return job.progress(done, failures.size(), failures, clock.instant()).finished(clock.instant());
         }
+
+        Job interrupted() {
+            return job.progress(done, failures.size(), failures, clock.instant()).interrupted(clock.instant());
+        }
+    }
+
+    /** The worker was interrupted (Pulse is shutting down) while a job ran. */
+    private static final class ShuttingDown extends RuntimeException {
+        ShuttingDown() {
+            super(null, null, false, false);
+        }
     }
 
     private Job run(Job job, List<Snapshot> ordered) {
@@ -200,6 +211,9 @@ public class WeeklyBatch {
     private Job execute(Job job, Work work) {
         Progress progress = new Progress(job);
         Consumer<AssessmentService.Failure> failed = failure -> {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new ShuttingDown(); // the project did not fail: the process is stopping under it
+            }
             log.error("Job {} ({}): {} failed", job.id(), job.requestedBy(), failure.projectId(), failure.error());
             progress.failed(new Job.Failure(failure.projectId(),
                     failure.error().getClass().getSimpleName() + ": " + failure.error().getMessage()));
@@ -207,6 +221,13 @@ public class WeeklyBatch {
         try {
             work.run(s -> progress.done(), failed);
         } catch (RuntimeException e) {
+            if (e instanceof ShuttingDown || Thread.currentThread().isInterrupted()) {
+                Job interrupted = progress.interrupted(); // the reconciler at the next start repairs the weeks it missed
+                mongo.save(interrupted, JOBS);
+                log.info("Job {} ({}) interrupted by shutdown after {} of {}; POST /api/jobs/{}/resume takes it up",
+                        job.id(), job.requestedBy(), interrupted.done(), job.total(), job.id());
+                return interrupted;
+            }
             // the job itself could not go on: say so rather than stay RUNNING
             log.error("Job {} ({}) stopped", job.id(), job.requestedBy(), e);
             progress.failed(new Job.Failure("*", "the job stopped: " + e.getClass().getSimpleName() + ": " + e.getMessage()));

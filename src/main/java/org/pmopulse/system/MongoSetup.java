@@ -19,10 +19,15 @@ import java.util.List;
  * LocalDate into a timestamp at midnight in the server's time zone, and a zone change would move every date.
  */
 @Configuration(proxyBeanMethods = false)
-class MongoSetup {
+public class MongoSetup {
 
     @Bean
     MongoCustomConversions mongoCustomConversions() {
+        return conversions();
+    }
+
+    /** How Pulse maps its types to BSON: what a store built outside Spring (a test) must use too. */
+    public static MongoCustomConversions conversions() {
         return new MongoCustomConversions(List.of(new LocalDateToString(), new StringToLocalDate()));
     }
 

@@ -10,6 +10,7 @@ import org.pmopulse.support.RunningPulse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.pmopulse.support.ExpectedErrors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The default set-up end to end: embedded MongoDB with its H2 file, the demo portfolio loaded on the first start,
  * and everything still there after a restart (and not loaded twice).
  */
+@ExpectedErrors({"org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter"})
 class RestartTest {
     @TempDir
     Path dataDir;

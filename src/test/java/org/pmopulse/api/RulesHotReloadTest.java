@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
+import org.pmopulse.support.ExpectedErrors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pmopulse.snapshot.TestSnapshots.load;
@@ -21,6 +22,7 @@ import static org.pmopulse.snapshot.TestSnapshots.with;
 import static org.awaitility.Awaitility.await;
 
 /** Editing the rules folder of a running Pulse: a typo is refused and reported, a fix goes live within 5 s. */
+@ExpectedErrors({"org.drools.compiler.kie.builder.impl.KieProject", "org.pmopulse.rules.LiveRules"})
 class RulesHotReloadTest {
     private static final Duration LIVE_WITHIN = Duration.ofSeconds(5);
 

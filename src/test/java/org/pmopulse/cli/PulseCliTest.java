@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.pmopulse.support.ExpectedErrors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pmopulse.support.Cli.run;
@@ -18,6 +19,7 @@ import static org.pmopulse.snapshot.TestSnapshots.bytes;
 import static org.pmopulse.snapshot.TestSnapshots.load;
 import static org.pmopulse.snapshot.TestSnapshots.with;
 
+@ExpectedErrors({"org.drools.compiler.kie.builder.impl.KieProject", "org.pmopulse.rules.LiveRules"})
 class PulseCliTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     @TempDir

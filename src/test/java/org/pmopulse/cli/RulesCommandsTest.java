@@ -8,11 +8,13 @@ import org.springframework.util.FileSystemUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.pmopulse.support.ExpectedErrors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pmopulse.support.Cli.run;
 
 /** Exit codes and messages of {@code rules test|validate|replay} a script can rely on. */
+@ExpectedErrors({"org.drools.compiler.kie.builder.impl.KieProject"})
 class RulesCommandsTest {
     @TempDir
     Path dir;

@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import org.pmopulse.support.ExpectedErrors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExpectedErrors({"org.drools.compiler.kie.builder.impl.KieProject"})
 class CandidateValidatorTest {
     private static final RuleFolder SHIPPED = RuleFolder.read(Path.of("rules"));
     private final CandidateValidator validator = new CandidateValidator(Clock.systemUTC());

@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import org.pmopulse.support.ExpectedErrors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ExpectedErrors({"org.drools.compiler.kie.builder.impl.KieProject"})
 class RuleSetBuilderTest {
     private static final RuleSources SHIPPED = RuleSources.read(Path.of("rules"));
     private final RuleSetBuilder builder = new RuleSetBuilder(Clock.systemUTC());
