@@ -5,13 +5,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pmopulse.support.Http;
 import org.pmopulse.support.RunningPulse;
+import org.pmopulse.support.ShippedRules;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -32,8 +32,7 @@ class CandidateSandboxTest {
 
     @BeforeAll
     static void start() throws IOException {
-        rulesDir = Files.createTempDirectory("pulse-rules");
-        FileSystemUtils.copyRecursively(Path.of("rules"), rulesDir);
+        rulesDir = ShippedRules.copy();
         pulse = RunningPulse.start("--pulse.rules-dir=" + rulesDir, "--pulse.rules.admin-token=" + TOKEN,
                 "--pulse.rules.sandbox.timeout=8s", "--pulse.demo.load=true");
         http = pulse.http();

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.pmopulse.rules.RuleFolder;
 import org.pmopulse.support.Http;
 import org.pmopulse.support.RunningPulse;
+import org.pmopulse.support.ShippedRules;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
@@ -35,8 +36,7 @@ class RuleChangeApiTest {
 
     @BeforeAll
     static void start() throws IOException {
-        rulesDir = Files.createTempDirectory("pulse-rules");
-        FileSystemUtils.copyRecursively(Path.of("rules"), rulesDir);
+        rulesDir = ShippedRules.copy();
         pulse = RunningPulse.start("--pulse.rules-dir=" + rulesDir, "--pulse.demo.load=true",
                 "--pulse.rules.admin-token=" + TOKEN);
         http = pulse.http();

@@ -7,6 +7,7 @@ import org.pmopulse.portfolio.Reconciler;
 import org.pmopulse.rules.LiveRules;
 import org.pmopulse.support.Http;
 import org.pmopulse.support.RunningPulse;
+import org.pmopulse.support.ShippedRules;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
@@ -50,8 +51,7 @@ class AssessmentFailureTest {
 
     @BeforeAll
     static void start() throws IOException {
-        rulesDir = Files.createTempDirectory("pulse-rules");
-        FileSystemUtils.copyRecursively(Path.of("rules"), rulesDir);
+        rulesDir = ShippedRules.copy();
         Files.writeString(rulesDir.resolve("earlywarning/boom.drl"), FAILING_RULE);
         pulse = RunningPulse.start("--pulse.rules-dir=" + rulesDir);
         http = pulse.http();
