@@ -80,6 +80,9 @@ public class RulePublisher {
             throw new NothingToPublishException();
         }
         RuleSet before = rules.current();
+        if (!log.liveVersion().map(before.version()::equals).orElse(true)) {
+            throw staleRules(); // another instance has put other rules live: do not spend a sandbox run on this
+        }
         ReplayService.Input input = replay.input(null, null, List.of());
         SandboxTask.Answer checked = sandbox.validateAndJudge(next, input);
         ValidationReport report = checked.validation();
@@ -93,7 +96,7 @@ public class RulePublisher {
         changed.forEach(c -> writes.put(c.path(), next.files().get(c.path())));
         log.keep(report.version(), next);
         if (!log.claim(before.version(), report.version())) {
-            throw new ConflictException("rules", "the live rules changed while this change was checked; validate it again");
+            throw staleRules();
         }
         boolean installed = false;
         try {
@@ -108,5 +111,10 @@ public class RulePublisher {
                     + " what is there now is live: validate the change again");
         }
         return log.append(kind, who, before.version(), report.version(), changed, replayed.summary(), comment);
+    }
+
+    private static ConflictException staleRules() {
+        return new ConflictException("rules", "the live rules changed while this change was checked (another instance"
+                + " published, or the folder was edited); validate it again");
     }
 }

@@ -191,23 +191,4 @@ class RuleChangeApiTest {
         assertThat(latest.at("/files/0/change").asString()).isEqualTo("MODIFIED");
         assertThat(latest.get("versionAfter").asString()).isEqualTo(live());
     }
-
-    @Test
-    void everyChangeIsLoggedOnceInAnUnbrokenChain() throws IOException {
-        String scope = file("earlywarning/scope.drl"); // a file no other test changes
-        Http.Response published = http.post("/api/rules/publish", candidate(Map.of("earlywarning/scope.drl",
-                scope.replace("Scope churn", "Scope keeps changing"))), "application/json", AUTH);
-        assertThat(published.status()).as(published.body()).isEqualTo(200);
-
-        JsonNode log = http.get("/api/rules/changes").json(); // newest first
-        for (int i = 0; i + 1 < log.size(); i++) {
-            assertThat(log.get(i).get("versionBefore").asString()).as(log.toString())
-                    .isEqualTo(log.get(i + 1).get("versionAfter").asString());
-        }
-        JsonNode first = log.get(log.size() - 1);
-        assertThat(first.get("kind").asString()).isEqualTo("FILE_SYSTEM");
-        assertThat(first.get("comment").asString()).isEqualTo("first rule set Pulse has seen");
-        assertThat(log.get(0).get("kind").asString()).isEqualTo("PUBLISH");
-        assertThat(log.get(0).get("versionAfter").asString()).isEqualTo(live());
-    }
 }
