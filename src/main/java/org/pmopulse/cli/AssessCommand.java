@@ -3,6 +3,7 @@ package org.pmopulse.cli;
 import org.pmopulse.assessment.Assessment;
 import org.pmopulse.assessment.Assessor;
 import org.pmopulse.assessment.Health;
+import org.pmopulse.assessment.HistoryWindow;
 import org.pmopulse.forecast.Forecaster;
 import org.pmopulse.rules.LiveRules;
 import org.pmopulse.rules.RuleSet;
@@ -20,7 +21,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code assess FILE...}: the assessment of snapshot files, without a server or a database. */
 @Command(name = "assess", description = {"Print the assessment JSON of snapshot files.",
@@ -92,19 +93,16 @@ final class AssessCommand implements Callable<Integer> {
 
     /** Files of the same project are assessed oldest first, each with the earlier ones as its history. */
     private static Map<Snapshot, Assessment> inWeekOrder(Assessor assessor, RuleSet rules, Collection<Snapshot> snapshots) {
-        List<Snapshot> ordered = new ArrayList<>(snapshots);
-        ordered.sort(Comparator.comparing(Snapshot::projectId).thenComparing(Snapshot::asOf));
+        Map<String, List<Snapshot>> byProject = snapshots.stream().sorted(Comparator.comparing(Snapshot::asOf))
+                .collect(Collectors.groupingBy(Snapshot::projectId));
         Map<Snapshot, Assessment> assessed = new HashMap<>();
-        Map<String, List<Snapshot>> earlier = new HashMap<>();
-        Map<String, Health.Previous> lastHealth = new HashMap<>();
-        for (Snapshot s : ordered) {
-            List<Snapshot> before = earlier.computeIfAbsent(s.projectId(), p -> new ArrayList<>());
-            List<Snapshot> mostRecentFirst = before.stream().filter(b -> b.asOf().isBefore(s.asOf()))
-                    .sorted(Comparator.comparing(Snapshot::asOf).reversed()).toList();
-            Assessment a = assessor.assess(rules, s, mostRecentFirst, lastHealth.get(s.projectId()));
-            assessed.put(s, a);
-            before.add(s);
-            lastHealth.put(s.projectId(), new Health.Previous(a.health().score(), a.health().rag()));
+        for (List<Snapshot> weeks : byProject.values()) {
+            Health.Previous previous = null;
+            for (int i = 0; i < weeks.size(); i++) {
+                Assessment a = assessor.assess(rules, weeks.get(i), HistoryWindow.before(weeks, i), previous);
+                assessed.put(weeks.get(i), a);
+                previous = new Health.Previous(a.health().score(), a.health().rag());
+            }
         }
         return assessed;
     }

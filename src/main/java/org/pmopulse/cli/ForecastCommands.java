@@ -192,7 +192,7 @@ final class ForecastCommands {
                     context.err().println("pulse: " + forecaster.unavailableReason().orElse("the model could not be loaded"));
                     return PulseCli.FAILED;
                 }
-                result = NestedEvaluation.score(loaded, data.rows());
+                result = NestedEvaluation.score(loaded, data.nested().rows());
             } else {
                 if ("each".equals(explore)) {
                     for (Candidates.Candidate c : Candidates.explored(!data.forNestedEvaluation().simulated().isEmpty())) {
@@ -242,7 +242,7 @@ final class ForecastCommands {
         }
     }
 
-    private record Data(List<TrainingRow> rows, String description, NestedEvaluation.Data nested,
+    private record Data(String description, NestedEvaluation.Data nested,
                         Simulation.Settings simulation) {
         /** The data for a nested evaluation: enough unrelated projects to leave one out and still cross-validate. */
         NestedEvaluation.Data forNestedEvaluation() {
@@ -323,6 +323,6 @@ final class ForecastCommands {
         if (options.group.equals("family")) {
             files.forEach(p -> families.put(p.projectId(), NestedEvaluation.Data.familyOf(p.name())));
         }
-        return new Data(rows, description, new NestedEvaluation.Data(rows, simulated, families), simulation);
+        return new Data(description, new NestedEvaluation.Data(rows, simulated, families), simulation);
     }
 }

@@ -80,7 +80,9 @@ public class RuleChangeLog {
         Optional<RuleChange> last = latest();
         Optional<String> recorded = liveVersion();
         if (recorded.map(version::equals).orElse(last.map(c -> c.versionAfter().equals(version)).orElse(false))) {
-            recorded.ifPresentOrElse(v -> { }, () -> claim(null, version)); // a log from before the record existed
+            if (recorded.isEmpty()) {
+                claim(null, version); // a log from before the live version was recorded
+            }
             return; // a publish, or another instance, has logged it
         }
         String before = recorded.orElse(last.map(RuleChange::versionAfter).orElse(null));
