@@ -21,10 +21,29 @@ const earlierRules = () => el("span", { class: "badge", title: "assessed with an
 const signed = n => n === null || n === undefined ? "" : (n > 0 ? `+${n}` : n === 0 ? "\u00b10" : String(n));
 const change = n => el("span", { class: n < 0 ? "down" : n > 0 ? "up" : "" }, signed(n));
 
-async function getJson(path) {
-  const response = await fetch(path, { headers: { Accept: "application/json" } });
-  if (!response.ok) throw new Error(`${path}: ${response.status}`);
-  return response.json();
+/** Calls Pulse's API with the session; a lapsed session goes back to the sign-in page. */
+async function call(path, options = {}) {
+  const headers = { Accept: "application/json", "X-Requested-With": "XMLHttpRequest", ...(options.headers || {}) };
+  if (options.method && options.method !== "GET") headers["X-XSRF-TOKEN"] = csrfToken();
+  const response = await fetch(path, { ...options, headers });
+  if (response.status === 401) {
+    location.assign("/login");
+    throw new Error("signed out");
+  }
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new Error(response.status === 403 ? "your roles or projects do not include this" : problem.detail || `${path}: ${response.status}`);
+  }
+  return response.status === 204 ? null : response.json();
+}
+
+const getJson = path => call(path);
+const sendJson = (method, path, body) => call(path, { method, headers: { "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+
+/** The CSRF token Spring Security keeps in a cookie; a change sent with the session must carry it. */
+function csrfToken() {
+  const cookie = document.cookie.split("; ").find(c => c.startsWith("XSRF-TOKEN="));
+  return cookie ? decodeURIComponent(cookie.substring("XSRF-TOKEN=".length)) : "";
 }
 
 /** A small line of scores 0..100, one point a week. */
@@ -207,8 +226,91 @@ async function showConflicts() {
     conflicts.length === 0 ? el("p", {}, "None this week.")
       : el("table", { id: "conflicts" }, el("thead", {}, el("tr", {}, el("th", {}, "Projects"), el("th", {}, "Rules that saw it"), el("th", {}, "Why"))),
         el("tbody", {}, ...conflicts.map(c => el("tr", {},
-          el("td", {}, ...c.projects.flatMap((p, i) => [i > 0 ? ", " : "", el("a", { href: `#/project/${encodeURIComponent(p)}` }, p)])),
+          el("td", {}, ...c.projects.flatMap((p, i) => [i > 0 ? ", " : "", p === "another project" ? el("span", { class: "muted" }, p) : el("a", { href: `#/project/${encodeURIComponent(p)}` }, p)])),
           el("td", {}, c.rules.join(", ")), el("td", {}, c.because))))));
+}
+
+// ---- administration ----------------------------------------------------------------------------------------
+
+const ROLES = ["PMO_LEAD", "PROJECT_MANAGER", "COACH", "ADMIN"];
+const list = value => value.split(",").map(v => v.trim()).filter(v => v);
+
+async function showAdmin() {
+  const [users, tokens, audit] = await Promise.all([getJson("/api/users"), getJson("/api/tokens"), getJson("/api/audit?limit=20")]);
+  const message = el("p", { id: "admin-message", role: "status" });
+  const userForm = el("form", { id: "add-user" },
+    el("label", {}, "Name", el("input", { name: "name", required: "" })),
+    el("label", {}, "Password (12+ characters)", el("input", { name: "password", type: "password", required: "", minlength: "12", autocomplete: "new-password" })),
+    el("label", {}, "Roles", el("select", { name: "roles", multiple: "", required: "" }, ...ROLES.map(r => el("option", { value: r }, r)))),
+    el("label", {}, "Projects (comma-separated)", el("input", { name: "projects" })),
+    el("button", { type: "submit" }, "Add user"));
+  userForm.addEventListener("submit", event => act(event, message, () => sendJson("POST", "/api/users", {
+    name: userForm.name.value, password: userForm.password.value,
+    roles: [...userForm.roles.selectedOptions].map(o => o.value), projects: list(userForm.projects.value) })));
+  const tokenForm = el("form", { id: "create-token" },
+    el("label", {}, "What it is for", el("input", { name: "name", required: "" })),
+    el("label", {}, "Role", el("select", { name: "role" }, ...ROLES.map(r => el("option", { value: r }, r)))),
+    el("label", {}, "Only projects (comma-separated)", el("input", { name: "projects" })),
+    el("label", {}, "Days valid", el("input", { name: "days", type: "number", min: "1", max: "366", value: "90" })),
+    el("button", { type: "submit" }, "Create token"));
+  tokenForm.addEventListener("submit", event => act(event, message, async () => {
+    const created = await sendJson("POST", "/api/tokens", { name: tokenForm.name.value, role: tokenForm.role.value,
+      projects: list(tokenForm.projects.value), expiresInDays: Number(tokenForm.days.value) });
+    return `Token ${created.token.id} created. Copy its secret now, it is not shown again: ${created.secret}`;
+  }));
+  app.replaceChildren(el("section", { class: "admin" }, el("h1", {}, "Administration"), message,
+    el("h2", {}, "Users"),
+    el("table", { id: "users" }, el("thead", {}, el("tr", {}, ...["Name", "Roles", "Projects", "State", ""].map(h => el("th", {}, h)))),
+      el("tbody", {}, ...users.map(u => el("tr", { "data-user": u.name }, el("td", {}, u.name), el("td", {}, u.roles.join(", ")),
+        el("td", {}, u.projects.join(", ")), el("td", {}, u.enabled ? "enabled" : "disabled"),
+        el("td", {}, u.name === signedIn.name ? "" : button(u.enabled ? "Disable" : "Enable", message,
+          () => sendJson("PATCH", `/api/users/${encodeURIComponent(u.name)}`, { enabled: !u.enabled }))))))),
+    userForm,
+    el("h2", {}, "API tokens"),
+    el("table", { id: "tokens" }, el("thead", {}, el("tr", {}, ...["Id", "For", "Role", "Projects", "Expires", "State", ""].map(h => el("th", {}, h)))),
+      el("tbody", {}, ...tokens.map(t => el("tr", { "data-token": t.id }, el("td", {}, t.id), el("td", {}, t.name), el("td", {}, t.role),
+        el("td", {}, t.projects.join(", ") || "all"), el("td", {}, t.expiresAt.substring(0, 10)), el("td", {}, t.state),
+        el("td", {}, t.state === "ACTIVE" ? button("Revoke", message, () => sendJson("DELETE", `/api/tokens/${encodeURIComponent(t.id)}`)) : ""))))),
+    tokenForm,
+    el("h2", {}, "Latest audit entries"),
+    el("table", { id: "audit" }, el("thead", {}, el("tr", {}, ...["When", "Who", "What", "To what", "Detail"].map(h => el("th", {}, h)))),
+      el("tbody", {}, ...audit.map(a => el("tr", {}, el("td", {}, a.at.substring(0, 19).replace("T", " ")), el("td", {}, a.actor),
+        el("td", {}, a.action), el("td", {}, a.target || ""), el("td", { class: "muted" }, a.detail || "")))))));
+}
+
+function button(label, message, action) {
+  const b = el("button", { type: "button" }, label);
+  b.addEventListener("click", event => act(event, message, action));
+  return b;
+}
+
+/** Runs an administrative change, then shows the page again with what happened (or what went wrong). */
+async function act(event, message, action) {
+  event.preventDefault();
+  try {
+    const said = await action();
+    await showAdmin();
+    document.getElementById("admin-message").replaceChildren(el("span", { class: typeof said === "string" ? "secret" : "" }, typeof said === "string" ? said : "Done."));
+  } catch (error) {
+    message.replaceChildren(el("span", { class: "down" }, error.message));
+  }
+}
+
+// ---- who is signed in --------------------------------------------------------------------------------------
+
+/** Who is signed in: their name and roles, from /api/me. */
+let signedIn = { name: "", roles: [] };
+
+async function showMe() {
+  const me = await getJson("/api/me");
+  signedIn = me;
+  const signOut = el("button", { type: "button", id: "sign-out" }, "Sign out");
+  signOut.addEventListener("click", async () => {
+    await fetch("/logout", { method: "POST", headers: { "X-XSRF-TOKEN": csrfToken() } });
+    location.assign("/login?signed-out");
+  });
+  document.getElementById("who").replaceChildren(el("span", { id: "signed-in-as" }, `${me.name} (${me.roles.join(", ")})`), signOut);
+  if (me.roles.includes("ADMIN")) document.getElementById("admin-link").hidden = false;
 }
 
 // ---- routing -----------------------------------------------------------------------------------------------
@@ -218,6 +320,7 @@ async function route() {
   try {
     if (hash.startsWith("#/project/")) await showProject(decodeURIComponent(hash.substring("#/project/".length)));
     else if (hash === "#/conflicts") await showConflicts();
+    else if (hash === "#/admin") await showAdmin();
     else await showPortfolio();
   } catch (error) {
     app.replaceChildren(el("p", { role: "alert" }, `Could not load: ${error.message}`));
@@ -225,4 +328,4 @@ async function route() {
 }
 
 window.addEventListener("hashchange", route);
-route();
+showMe().then(route, route);

@@ -24,6 +24,12 @@ public record Assessment(String projectId, LocalDate asOf,
                          List<Finding> findings, Forecast forecast,
                          List<Recommendation> recommendations, RuleSetRef ruleSet, Instant assessedAt) {
 
+    /** This assessment with other findings (the same findings as another reader may read them). */
+    public Assessment withFindings(List<Finding> other) {
+        return new Assessment(projectId, asOf, week, health, indicators, scheduleForecasts, other, forecast,
+                recommendations, ruleSet, assessedAt);
+    }
+
     /** This assessment as read now: its rule set marked live or not. */
     public Assessment readAgainst(String liveRuleSetVersion) {
         return new Assessment(projectId, asOf, week, health, indicators, scheduleForecasts, findings, forecast,

@@ -1,5 +1,7 @@
 package org.pmopulse.cli;
 
+import org.pmopulse.access.Caller;
+import org.pmopulse.access.Role;
 import org.pmopulse.forecast.Forecaster;
 import org.pmopulse.forecast.ModelCard;
 import org.pmopulse.forecast.SlipModel;
@@ -64,6 +66,9 @@ final class ForecastCommands {
         @Parameters(paramLabel = "FILE_OR_DIR", arity = "1..*")
         List<Path> paths;
 
+        @Mixin
+        LocalUser user;
+
         ImportProTrack(PulseCli.Context context) {
             this.context = context;
         }
@@ -74,12 +79,13 @@ final class ForecastCommands {
             List<Path> files = ProTrackFiles.expand(paths);
             return PulseCli.withStorage(context, "import", spring -> {
                 ProTrackImportService imports = spring.getBean(ProTrackImportService.class);
+                Caller caller = user.caller(spring, Role.PROJECT_MANAGER);
                 int failed = 0;
                 for (Path file : files) {
                     try {
                         out.println(file.getFileName() + ":");
                         var done = imports.importFile(Files.readAllBytes(file), file.getFileName().toString(), null,
-                                out::println);
+                                caller, out::println);
                         out.printf("%s (%s): %d periods %s%n", done.projectId(), done.name(), done.periods(), done.outcomes());
                         done.notes().forEach(n -> out.println("  note: " + n));
                     } catch (ProTrackException | IOException e) {

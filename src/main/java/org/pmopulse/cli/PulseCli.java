@@ -59,7 +59,9 @@ public final class PulseCli {
                 .addSubcommand(new CommandLine(new ForecastCommands.Import())
                         .addSubcommand(new ForecastCommands.ImportProTrack(context)))
                 .addSubcommand(new ForecastCommands.Train(context))
-                .addSubcommand(new ForecastCommands.Evaluate(context));
+                .addSubcommand(new ForecastCommands.Evaluate(context))
+                .addSubcommand(AccessCommands.users(context))
+                .addSubcommand(AccessCommands.tokens(context));
         cli.setOut(new PrintWriter(context.out(), true));
         cli.setErr(new PrintWriter(context.err(), true));
         cli.setExecutionExceptionHandler((e, command, parsed) -> {

@@ -2,9 +2,8 @@ package org.pmopulse.coach;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import org.pmopulse.system.InvalidInputException;
+import org.pmopulse.access.Caller;
 import org.pmopulse.system.PathValues;
-import org.pmopulse.system.AdminToken;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,64 +17,52 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /**
- * The coach's loop over HTTP. Changing rules runs code on the server, so every POST here needs
- * {@code Authorization: Bearer <pulse.rules.admin-token>} and is switched off while no token is configured;
- * publishing and rolling back also need a {@code Pulse-User} header naming who does it.
+ * The coach's loop over HTTP, for the COACH role (the security configuration says so). Candidates run in the
+ * sandbox worker, never in this process; a change is logged as the signed-in coach's.
  */
 @RestController
 @RequestMapping("/api/rules")
 class RuleChangeController {
     static final String ZIP = "application/zip";
-    static final String USER_HEADER = "Pulse-User";
 
     private final RulePublisher publisher;
     private final RuleChangeLog log;
-    private final AdminToken adminToken;
 
-    RuleChangeController(RulePublisher publisher, RuleChangeLog log, AdminToken adminToken) {
+    RuleChangeController(RulePublisher publisher, RuleChangeLog log) {
         this.publisher = publisher;
         this.log = log;
-        this.adminToken = adminToken;
     }
 
     @Operation(summary = "Build and test a candidate on top of the live rules, changing nothing live")
     @PostMapping(path = "/validate", consumes = {MediaType.APPLICATION_JSON_VALUE, ZIP})
-    ValidationReport validate(@RequestHeader(value = "Authorization", required = false) String authorization,
-                              @RequestHeader(value = "Content-Type") String contentType,
+    ValidationReport validate(@RequestHeader(value = "Content-Type") String contentType,
                               @RequestBody byte[] body, @RequestParam(required = false) String comment) {
-        authorize(authorization);
         return publisher.validate(request(contentType, body, comment, null, null, null).files());
     }
 
     @Operation(summary = "Run a candidate over stored weeks next to the live rules; writes nothing")
     @PostMapping(path = "/replay", consumes = {MediaType.APPLICATION_JSON_VALUE, ZIP})
-    ReplayReport replay(@RequestHeader(value = "Authorization", required = false) String authorization,
-                        @RequestHeader(value = "Content-Type") String contentType, @RequestBody byte[] body,
+    ReplayReport replay(@RequestHeader(value = "Content-Type") String contentType, @RequestBody byte[] body,
                         @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                         @RequestParam(required = false) List<String> project) {
-        authorize(authorization);
         CandidateRequest request = request(contentType, body, null, from, to, project);
         return publisher.replay(request.files(), request.from(), request.to(), request.projects());
     }
 
     @Operation(summary = "Validate, replay and write a candidate into the rules folder as one step, and log it")
     @PostMapping(path = "/publish", consumes = {MediaType.APPLICATION_JSON_VALUE, ZIP})
-    RuleChange publish(@RequestHeader(value = "Authorization", required = false) String authorization,
-                       @Parameter(description = "Who publishes") @RequestHeader(value = USER_HEADER, required = false) String user,
+    RuleChange publish(@Parameter(hidden = true) Caller caller,
                        @RequestHeader(value = "Content-Type") String contentType, @RequestBody byte[] body,
                        @RequestParam(required = false) String comment) {
-        authorize(authorization);
         CandidateRequest request = request(contentType, body, comment, null, null, null);
-        return publisher.publish(request.files(), who(user), request.comment());
+        return publisher.publish(request.files(), caller, request.comment());
     }
 
     @Operation(summary = "Restore the folder of an earlier rule-set version, as a change of its own")
     @PostMapping("/rollback/{version}")
-    RuleChange rollback(@RequestHeader(value = "Authorization", required = false) String authorization,
-                        @RequestHeader(value = USER_HEADER, required = false) String user,
-                        @PathVariable String version, @RequestParam(required = false) String comment) {
-        authorize(authorization);
-        return publisher.rollback(version, who(user), comment);
+    RuleChange rollback(@Parameter(hidden = true) Caller caller, @PathVariable String version,
+                        @RequestParam(required = false) String comment) {
+        return publisher.rollback(version, caller, comment);
     }
 
     @Operation(summary = "The rule change log, newest first")
@@ -95,16 +82,5 @@ class RuleChangeController {
                 from != null ? PathValues.date("from", from) : json.from(),
                 to != null ? PathValues.date("to", to) : json.to(),
                 projects != null ? projects : json.projects());
-    }
-
-    private static String who(String user) {
-        if (user == null || user.isBlank()) {
-            throw InvalidInputException.parameter(USER_HEADER, "say who makes the change in the " + USER_HEADER + " header");
-        }
-        return user.strip();
-    }
-
-    private void authorize(String authorization) {
-        adminToken.check(authorization, "changing rules");
     }
 }

@@ -1,5 +1,8 @@
 package org.pmopulse.coach;
 
+import org.pmopulse.access.AuditEntry;
+import org.pmopulse.access.AuditLog;
+import org.pmopulse.access.Caller;
 import org.pmopulse.rules.LiveRules;
 import org.pmopulse.rules.RuleFolder;
 import org.pmopulse.rules.RuleSet;
@@ -22,12 +25,15 @@ public class RulePublisher {
     private final CandidateSandbox sandbox;
     private final ReplayService replay;
     private final RuleChangeLog log;
+    private final AuditLog audit;
 
-    public RulePublisher(LiveRules rules, CandidateSandbox sandbox, ReplayService replay, RuleChangeLog log) {
+    public RulePublisher(LiveRules rules, CandidateSandbox sandbox, ReplayService replay, RuleChangeLog log,
+                         AuditLog audit) {
         this.rules = rules;
         this.sandbox = sandbox;
         this.replay = replay;
         this.log = log;
+        this.audit = audit;
     }
 
     /** The live folder with the candidate's files laid over it (a null content removes a file). */
@@ -53,13 +59,13 @@ public class RulePublisher {
                 replay.judge(live, input), after);
     }
 
-
-    public synchronized RuleChange publish(Map<String, String> files, String who, String comment) {
+    /** Validates, replays and writes the candidate as one step; logged as {@code who}'s change. */
+    public synchronized RuleChange publish(Map<String, String> files, Caller who, String comment) {
         return publish(files, who, comment, RuleChange.Kind.PUBLISH);
     }
 
     /** Restores the whole folder of an earlier version, as a change of its own. */
-    public synchronized RuleChange rollback(String version, String who, String comment) {
+    public synchronized RuleChange rollback(String version, Caller who, String comment) {
         RuleFolder target = log.folder(version).orElseThrow(() -> new NotFoundException("version",
                 "no rule set " + version + " in the change log"));
         Map<String, String> replacement = new TreeMap<>(target.files());
@@ -72,7 +78,7 @@ public class RulePublisher {
      * Validates and replays the candidate in the sandbox, then builds it here once and installs that build: the
      * code policy has passed and the candidate has run without harm in its worker before it is compiled here.
      */
-    private RuleChange publish(Map<String, String> files, String who, String comment, RuleChange.Kind kind) {
+    private RuleChange publish(Map<String, String> files, Caller who, String comment, RuleChange.Kind kind) {
         RuleFolder now = RuleFolder.read(rules.dir());
         RuleFolder next = now.with(files);
         List<RuleChange.FileChange> changed = RuleChangeLog.diff(now, next);
@@ -110,7 +116,12 @@ public class RulePublisher {
             throw new ConflictException("rules", "the rules folder changed on disk while this change was written;"
                     + " what is there now is live: validate the change again");
         }
-        return log.append(kind, who, before.version(), report.version(), changed, replayed.summary(), comment);
+        RuleChange change = log.append(kind, who.name(), before.version(), report.version(), changed, replayed.summary(),
+                comment);
+        audit.record(who, kind == RuleChange.Kind.ROLLBACK ? AuditEntry.Action.RULES_ROLLED_BACK
+                : AuditEntry.Action.RULES_PUBLISHED, report.version(), "from " + before.version() + ", "
+                + changed.size() + " files" + (comment == null ? "" : ": " + comment));
+        return change;
     }
 
     private static ConflictException staleRules() {

@@ -1,5 +1,6 @@
 package org.pmopulse.demo;
 
+import org.pmopulse.access.FirstUsers;
 import org.pmopulse.portfolio.Job;
 import org.pmopulse.portfolio.PortfolioWeeks;
 import org.pmopulse.portfolio.WeeklyBatch;
@@ -11,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -19,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -26,25 +29,30 @@ import java.util.stream.Stream;
  * so a newcomer sees a portfolio at once. The snapshots are stored first and then assessed week by week by the
  * weekly batch, so every week sees all of its projects; a first start stopped between the two finishes the
  * assessment on the next start. Off with {@code pulse.demo.load=false}; never touches a database that holds
- * assessments.
+ * assessments. Adds the demo users (a project manager, a PMO lead and a coach) when they do not exist.
  */
 @Component
+@ConditionalOnWebApplication
 @Order(Ordered.LOWEST_PRECEDENCE - 10) // before the start-up reconciliation
 class DemoLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+    /** The demo's project manager and the projects they manage (the others are not theirs to see). */
+    static final Map<String, List<String>> DEMO_MANAGERS = Map.of("pm", List.of("ERP-2026", "DATALAKE", "WAREHOUSE"));
     private final PulseProperties properties;
     private final SnapshotStore snapshots;
     private final SnapshotReader reader;
     private final PortfolioWeeks portfolioWeeks;
     private final WeeklyBatch batch;
+    private final FirstUsers firstUsers;
 
     DemoLoader(PulseProperties properties, SnapshotStore snapshots, SnapshotReader reader,
-               PortfolioWeeks portfolioWeeks, WeeklyBatch batch) {
+               PortfolioWeeks portfolioWeeks, WeeklyBatch batch, FirstUsers firstUsers) {
         this.properties = properties;
         this.snapshots = snapshots;
         this.reader = reader;
         this.portfolioWeeks = portfolioWeeks;
         this.batch = batch;
+        this.firstUsers = firstUsers;
     }
 
     @Override
@@ -59,6 +67,7 @@ class DemoLoader implements ApplicationRunner {
             if (stored == 0) {
                 return;
             }
+            firstUsers.addDemoUsers(DEMO_MANAGERS); // only with the demo's projects: never on a database of real ones
         } else if (portfolioWeeks.latestWeek().isPresent()) {
             return; // an assessed database: not a first start
         } else {
@@ -80,7 +89,7 @@ class DemoLoader implements ApplicationRunner {
             files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         for (Path file : files) {
-            snapshots.save(reader.read(Files.readAllBytes(file)));
+            snapshots.save(reader.read(Files.readAllBytes(file)), "demo load");
         }
         log.info("Stored the demo portfolio: {} snapshots from {}", files.size(), dir.toAbsolutePath());
         return files.size();

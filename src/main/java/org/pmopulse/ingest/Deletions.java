@@ -1,5 +1,8 @@
 package org.pmopulse.ingest;
 
+import org.pmopulse.access.AuditEntry;
+import org.pmopulse.access.AuditLog;
+import org.pmopulse.access.Caller;
 import org.pmopulse.portfolio.Reconciler;
 import org.pmopulse.snapshot.SnapshotStore;
 import org.pmopulse.snapshot.StoredSnapshot;
@@ -28,27 +31,31 @@ public class Deletions {
 
     private final SnapshotStore snapshots;
     private final Reconciler reconciler;
+    private final AuditLog audit;
 
-    public Deletions(SnapshotStore snapshots, Reconciler reconciler) {
+    public Deletions(SnapshotStore snapshots, Reconciler reconciler, AuditLog audit) {
         this.snapshots = snapshots;
         this.reconciler = reconciler;
+        this.audit = audit;
     }
 
-    public Deleted week(String projectId, String week, String who) {
+    public Deleted week(String projectId, String week, Caller who) {
         if (!snapshots.delete(projectId, week)) {
             throw new NotFoundException("asOf", "no snapshot of project '" + projectId + "' for week " + week);
         }
-        log.info("{} deleted week {} of project {} (kept in snapshot_versions)", who, week, projectId);
+        audit.record(who, AuditEntry.Action.SNAPSHOT_DELETED, projectId + "/" + week, "kept in snapshot_versions");
+        log.info("{} deleted week {} of project {} (kept in snapshot_versions)", who.name(), week, projectId);
         return new Deleted(projectId, List.of(week), reconciler.repair(projectId, Set.of(week)));
     }
 
-    public Deleted project(String projectId, String who) {
+    public Deleted project(String projectId, Caller who) {
         Set<String> weeks = snapshots.list(projectId).stream().map(StoredSnapshot::week).collect(Collectors.toSet());
         if (weeks.isEmpty()) {
             throw new NotFoundException("projectId", "no snapshots of project '" + projectId + "'");
         }
         snapshots.deleteProject(projectId);
-        log.info("{} deleted project {} with its {} weeks (kept in snapshot_versions)", who, projectId, weeks.size());
+        audit.record(who, AuditEntry.Action.PROJECT_DELETED, projectId, weeks.size() + " weeks, kept in snapshot_versions");
+        log.info("{} deleted project {} with its {} weeks (kept in snapshot_versions)", who.name(), projectId, weeks.size());
         return new Deleted(projectId, weeks.stream().sorted().toList(), reconciler.repair(projectId, weeks));
     }
 }

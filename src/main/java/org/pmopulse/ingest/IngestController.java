@@ -1,16 +1,19 @@
 package org.pmopulse.ingest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.pmopulse.access.Caller;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.pmopulse.assessment.Assessment;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import org.pmopulse.portfolio.OtherProjects;
+import org.pmopulse.portfolio.ProjectStore;
 import org.pmopulse.snapshot.Snapshot;
 import org.pmopulse.snapshot.SnapshotReader;
 import org.pmopulse.snapshot.SnapshotStore;
 import org.pmopulse.snapshot.IsoWeek;
-import org.pmopulse.system.AdminToken;
 import org.pmopulse.system.FieldProblem;
 import org.pmopulse.system.InvalidInputException;
 import org.pmopulse.system.PathValues;
@@ -37,13 +40,13 @@ class IngestController {
     private final SnapshotReader reader;
     private final IngestService ingest;
     private final Deletions deletions;
-    private final AdminToken adminToken;
+    private final ProjectStore projects;
 
-    IngestController(SnapshotReader reader, IngestService ingest, Deletions deletions, AdminToken adminToken) {
+    IngestController(SnapshotReader reader, IngestService ingest, Deletions deletions, ProjectStore projects) {
         this.reader = reader;
         this.ingest = ingest;
         this.deletions = deletions;
-        this.adminToken = adminToken;
+        this.projects = projects;
     }
 
     @Operation(summary = "Create or replace the snapshot of a week and return its assessment",
@@ -58,7 +61,7 @@ class IngestController {
     @ApiResponse(responseCode = "202", description = "stored, not assessed yet",
             content = @Content(schema = @Schema(implementation = NotAssessedYet.class)))
     @PutMapping(path = "/api/projects/{projectId}/snapshots/{asOf}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> put(@PathVariable String projectId, @PathVariable String asOf,
+    ResponseEntity<?> put(@Parameter(hidden = true) Caller caller, @PathVariable String projectId, @PathVariable String asOf,
                                    @RequestBody(content = @Content(schema = @Schema(implementation = Snapshot.class)))
                                    @org.springframework.web.bind.annotation.RequestBody(required = false) byte[] body) {
         PathValues.projectId(projectId);
@@ -75,13 +78,13 @@ class IngestController {
         if (!mismatches.isEmpty()) {
             throw InvalidInputException.body(mismatches);
         }
-        IngestService.Ingested done = ingest.ingest(snapshot);
+        IngestService.Ingested done = ingest.ingest(snapshot, caller);
         ResponseEntity.BodyBuilder answer = ResponseEntity
                 .status(done.assessment() == null ? HttpStatus.ACCEPTED
                         : done.outcome() == SnapshotStore.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/projects/" + projectId + "/assessments/" + date))
                 .header(OUTCOME_HEADER, done.outcome().name());
-        return done.assessment() != null ? answer.body(done.assessment())
+        return done.assessment() != null ? answer.body(OtherProjects.hiddenFrom(caller, projects).assessment(done.assessment()))
                 : answer.body(new NotAssessedYet(projectId, date, IsoWeek.of(date), done.outcome(), done.notAssessed()));
     }
 
@@ -93,11 +96,12 @@ class IngestController {
                     + "reported with their problems and nothing of them is stored. 200 with the report when any item "
                     + "was accepted; when none was, a 422 problem listing every item's problems, with the report.")
     @PostMapping(path = "/api/snapshots", consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
-    ResponseEntity<BulkReport> bulk(@RequestHeader(value = "Content-Type", required = false) String contentType,
+    ResponseEntity<BulkReport> bulk(@Parameter(hidden = true) Caller caller,
+                                    @RequestHeader(value = "Content-Type", required = false) String contentType,
                                     @RequestBody(content = @Content(schema = @Schema(implementation = Snapshot[].class)))
                                     @org.springframework.web.bind.annotation.RequestBody(required = false) byte[] body) {
         boolean ndjson = contentType != null && contentType.startsWith(NDJSON);
-        BulkReport report = ingest.ingestAll(ingest.split(body, ndjson));
+        BulkReport report = ingest.ingestAll(ingest.split(body, ndjson), caller);
         if (report.nothingAccepted()) {
             throw new NothingAcceptedException(report);
         }
@@ -106,22 +110,18 @@ class IngestController {
 
     @Operation(summary = "Delete the snapshot of the week that contains asOf, to undo a mistake",
             description = "The week leaves the current snapshots but stays under .../versions (marked deleted); its "
-                    + "assessments and portfolio line go, and the project's later weeks are assessed again. Needs "
-                    + "Authorization: Bearer <admin token>.")
+                    + "assessments and portfolio line go, and the project's later weeks are assessed again. ADMIN only.")
     @DeleteMapping("/api/projects/{projectId}/snapshots/{asOf}")
-    Deletions.Deleted deleteWeek(@RequestHeader(value = "Authorization", required = false) String authorization,
-                                 @PathVariable String projectId, @PathVariable String asOf) {
-        adminToken.check(authorization, "deleting snapshots");
+    Deletions.Deleted deleteWeek(@Parameter(hidden = true) Caller caller, @PathVariable String projectId,
+                                 @PathVariable String asOf) {
         PathValues.projectId(projectId);
-        return deletions.week(projectId, IsoWeek.of(PathValues.date("asOf", asOf)), "the admin token holder");
+        return deletions.week(projectId, IsoWeek.of(PathValues.date("asOf", asOf)), caller);
     }
 
     @Operation(summary = "Delete a whole project: every week as above, its summary and its portfolio lines",
-            description = "Needs Authorization: Bearer <admin token>.")
+            description = "ADMIN only.")
     @DeleteMapping("/api/projects/{projectId}")
-    Deletions.Deleted deleteProject(@RequestHeader(value = "Authorization", required = false) String authorization,
-                                    @PathVariable String projectId) {
-        adminToken.check(authorization, "deleting projects");
-        return deletions.project(PathValues.projectId(projectId), "the admin token holder");
+    Deletions.Deleted deleteProject(@Parameter(hidden = true) Caller caller, @PathVariable String projectId) {
+        return deletions.project(PathValues.projectId(projectId), caller);
     }
 }

@@ -1,5 +1,8 @@
 package org.pmopulse.ingest;
 
+import org.pmopulse.access.AuditEntry;
+import org.pmopulse.access.AuditLog;
+import org.pmopulse.access.Caller;
 import org.pmopulse.assessment.Assessment;
 import org.pmopulse.portfolio.AssessmentService;
 import org.pmopulse.rules.LiveRules;
@@ -38,17 +41,26 @@ public class IngestService {
     private final SnapshotStore snapshots;
     private final AssessmentService assessments;
     private final LiveRules rules;
+    private final AuditLog audit;
 
-    public IngestService(SnapshotReader reader, SnapshotStore snapshots, AssessmentService assessments, LiveRules rules) {
+    public IngestService(SnapshotReader reader, SnapshotStore snapshots, AssessmentService assessments, LiveRules rules,
+                         AuditLog audit) {
         this.reader = reader;
         this.snapshots = snapshots;
         this.assessments = assessments;
         this.rules = rules;
+        this.audit = audit;
     }
 
-    public Ingested ingest(Snapshot snapshot) {
+    /** Stores the snapshot as sent by {@code by} (who must be allowed to write its project) and assesses it. */
+    public Ingested ingest(Snapshot snapshot, Caller by) {
+        by.requireWrite(List.of(snapshot.projectId()));
         rules.current(); // refuse before storing anything when no rule set is live
-        SnapshotStore.Saved saved = snapshots.save(snapshot);
+        SnapshotStore.Saved saved = snapshots.save(snapshot, by.name());
+        if (saved.outcome() != SnapshotStore.Outcome.UNCHANGED) {
+            audit.record(by, AuditEntry.Action.SNAPSHOT_STORED, snapshot.projectId() + "/" + saved.stored().week(),
+                    saved.outcome() + " as version " + saved.stored().version());
+        }
         try {
             Assessment assessment = saved.outcome() == SnapshotStore.Outcome.UNCHANGED
                     ? assessments.existingOrAssess(snapshot)
@@ -65,7 +77,7 @@ public class IngestService {
      * Validates every item on its own, then stores the valid ones in week order per project (so each is assessed
      * with the weeks before it already in place). An invalid item is reported and nothing of it is stored.
      */
-    BulkReport ingestAll(List<BulkItem> items) {
+    BulkReport ingestAll(List<BulkItem> items, Caller by) {
         rules.current();
         BulkReport.Item[] outcomes = new BulkReport.Item[items.size()];
         record Valid(BulkItem item, Snapshot snapshot) {}
@@ -81,11 +93,13 @@ public class IngestService {
                 outcomes[item.index()] = rejected(item, item.json(), e.problems());
             }
         }
+        // a project the caller may not write refuses the whole upload (403), before anything is stored
+        by.requireWrite(valid.stream().map(v -> v.snapshot().projectId()).toList());
         valid.sort(Comparator.comparing((Valid v) -> v.snapshot().projectId()).thenComparing(v -> v.snapshot().asOf()));
         for (Valid v : valid) {
             Snapshot s = v.snapshot();
             try {
-                Ingested done = ingest(s);
+                Ingested done = ingest(s, by);
                 BulkReport.Outcome outcome = BulkReport.Outcome.valueOf(done.outcome().name());
                 outcomes[v.item().index()] = done.assessment() == null
                         ? new BulkReport.Item(v.item().index(), v.item().line(), s.projectId(), s.asOf(), outcome,

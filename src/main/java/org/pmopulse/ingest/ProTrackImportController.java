@@ -1,6 +1,8 @@
 package org.pmopulse.ingest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.pmopulse.access.Caller;
 import org.pmopulse.system.FieldProblem;
 import org.pmopulse.system.InvalidInputException;
 import org.pmopulse.system.PathValues;
@@ -24,7 +26,8 @@ class ProTrackImportController {
     @Operation(summary = "Import a ProTrack (.p2x) file: one snapshot per tracking period, each stored and assessed")
     @PostMapping(path = "/api/imports/protrack", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE,
             MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    ProTrackImportService.Imported upload(@RequestParam(required = false) String fileName,
+    ProTrackImportService.Imported upload(@Parameter(hidden = true) Caller caller,
+                                          @RequestParam(required = false) String fileName,
                                           @RequestParam(required = false) String projectId,
                                           @RequestBody(required = false) byte[] body) {
         if (body == null || body.length == 0) {
@@ -32,6 +35,6 @@ class ProTrackImportController {
                     "is empty; send the .p2x file as the request body")));
         }
         String id = projectId == null ? null : PathValues.projectId(projectId);
-        return imports.importFile(body, fileName == null ? "upload.p2x" : fileName, id, line -> { });
+        return imports.importFile(body, fileName == null ? "upload.p2x" : fileName, id, caller, line -> { });
     }
 }

@@ -4,6 +4,8 @@ import org.pmopulse.assessment.Assessment;
 import org.pmopulse.assessment.HistoryEntry;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.pmopulse.access.Caller;
 import org.pmopulse.snapshot.IsoWeek;
 import org.pmopulse.system.NotFoundException;
 import org.pmopulse.system.PathValues;
@@ -18,25 +20,28 @@ import java.util.List;
 @RequestMapping("/api/projects/{projectId}")
 class AssessmentController {
     private final AssessmentService service;
+    private final ProjectStore projects;
 
-    AssessmentController(AssessmentService service) {
+    AssessmentController(AssessmentService service, ProjectStore projects) {
         this.service = service;
+        this.projects = projects;
     }
 
     @Operation(summary = "The assessment of the project's latest week")
     @GetMapping("/assessments/latest")
-    Assessment latest(@PathVariable String projectId) {
+    Assessment latest(@Parameter(hidden = true) Caller caller, @PathVariable String projectId) {
         PathValues.projectId(projectId);
-        return service.latest(projectId)
+        return service.latest(projectId).map(a -> seenBy(caller, a))
                 .orElseThrow(() -> new NotFoundException("projectId", "no assessment of project '" + projectId + "'"));
     }
 
     @Operation(summary = "The assessment of the week that contains asOf (YYYY-MM-DD)")
     @GetMapping("/assessments/{asOf}")
-    Assessment ofWeek(@PathVariable String projectId, @PathVariable String asOf) {
+    Assessment ofWeek(@Parameter(hidden = true) Caller caller, @PathVariable String projectId,
+                      @PathVariable String asOf) {
         PathValues.projectId(projectId);
         String week = IsoWeek.of(PathValues.date("asOf", asOf));
-        return service.ofWeek(projectId, week).orElseThrow(() -> new NotFoundException("asOf",
+        return service.ofWeek(projectId, week).map(a -> seenBy(caller, a)).orElseThrow(() -> new NotFoundException("asOf",
                 "no assessment of project '" + projectId + "' for week " + week));
     }
 
@@ -49,5 +54,10 @@ class AssessmentController {
             throw new NotFoundException("projectId", "no assessment of project '" + projectId + "'");
         }
         return history;
+    }
+
+    /** The assessment with the projects the caller may not read named "another project". */
+    private Assessment seenBy(Caller caller, Assessment assessment) {
+        return OtherProjects.hiddenFrom(caller, projects).assessment(assessment);
     }
 }

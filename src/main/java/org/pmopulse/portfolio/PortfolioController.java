@@ -1,6 +1,8 @@
 package org.pmopulse.portfolio;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.pmopulse.access.Caller;
 import org.pmopulse.snapshot.Methodology;
 import org.pmopulse.snapshot.Phase;
 import org.pmopulse.snapshot.Rag;
@@ -33,20 +35,21 @@ class PortfolioController {
     @Operation(summary = "Every project of a week (default: the latest) ranked worst first, with counts per RAG and movers; "
             + "filters by methodology, phase, RAG and sponsor")
     @GetMapping
-    PortfolioView view(@RequestParam(required = false) String asOf, @RequestParam(required = false) String methodology,
+    PortfolioView view(@Parameter(hidden = true) Caller caller, @RequestParam(required = false) String asOf, @RequestParam(required = false) String methodology,
                        @RequestParam(required = false) String phase, @RequestParam(required = false) String rag,
                        @RequestParam(required = false) String sponsor) {
         return portfolio.view(asOf == null ? null : PathValues.date("asOf", asOf), new PortfolioService.Filter(
                 PathValues.enumValue("methodology", methodology, Methodology.class),
-                PathValues.enumValue("phase", phase, Phase.class), PathValues.enumValue("rag", rag, Rag.class), sponsor));
+                PathValues.enumValue("phase", phase, Phase.class), PathValues.enumValue("rag", rag, Rag.class), sponsor),
+                caller);
     }
 
     @Operation(summary = "The weekly report: summary, movers, red and amber projects with their top findings and "
             + "recommendations, cross-project conflicts, forecasts; format md (default), csv or html")
     @GetMapping("/report")
-    ResponseEntity<String> report(@RequestParam(required = false) String asOf,
+    ResponseEntity<String> report(@Parameter(hidden = true) Caller caller, @RequestParam(required = false) String asOf,
                                   @RequestParam(defaultValue = "md") String format) {
-        WeeklyReport report = portfolio.report(asOf == null ? null : PathValues.date("asOf", asOf));
+        WeeklyReport report = portfolio.report(asOf == null ? null : PathValues.date("asOf", asOf), caller);
         return switch (format) {
             case "md" -> ResponseEntity.ok().contentType(MARKDOWN).body(report.markdown());
             case "csv" -> ResponseEntity.ok().contentType(CSV).body(report.csv());
@@ -60,20 +63,22 @@ class PortfolioController {
 
     @Operation(summary = "Each project's score and RAG per week over the last N weeks (default 12), oldest first")
     @GetMapping("/history")
-    Map<String, List<WeekScore>> history(@RequestParam(defaultValue = "12") String weeks) {
-        return portfolio.histories(weeks(weeks));
+    Map<String, List<WeekScore>> history(@Parameter(hidden = true) Caller caller,
+                                         @RequestParam(defaultValue = "12") String weeks) {
+        return portfolio.histories(weeks(weeks), caller);
     }
 
     @Operation(summary = "Dependencies between projects of the portfolio that are at risk, from the week's findings")
     @GetMapping("/conflicts")
-    List<WeeklyReport.Conflict> conflicts(@RequestParam(required = false) String asOf) {
-        return portfolio.report(asOf == null ? null : PathValues.date("asOf", asOf)).conflicts();
+    List<WeeklyReport.Conflict> conflicts(@Parameter(hidden = true) Caller caller,
+                                          @RequestParam(required = false) String asOf) {
+        return portfolio.report(asOf == null ? null : PathValues.date("asOf", asOf), caller).conflicts();
     }
 
     @Operation(summary = "Counts per RAG and mean score for each of the last N weeks (default 12), oldest first")
     @GetMapping("/trend")
-    List<TrendPoint> trend(@RequestParam(defaultValue = "12") String weeks) {
-        return portfolio.trend(weeks(weeks));
+    List<TrendPoint> trend(@Parameter(hidden = true) Caller caller, @RequestParam(defaultValue = "12") String weeks) {
+        return portfolio.trend(weeks(weeks), caller);
     }
 
     private static int weeks(String weeks) {

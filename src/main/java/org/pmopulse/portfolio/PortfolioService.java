@@ -1,5 +1,6 @@
 package org.pmopulse.portfolio;
 
+import org.pmopulse.access.Caller;
 import org.pmopulse.assessment.Assessment;
 import org.pmopulse.assessment.AssessmentStore;
 import org.pmopulse.rules.LiveRules;
@@ -30,6 +31,8 @@ import java.util.stream.Stream;
 @Service
 public class PortfolioService {
     private static final int MOVERS = 5;
+    /** Reads every project: for finding conflicts, which span projects whoever asks. */
+    private static final Caller PORTFOLIO = Caller.system("portfolio");
 
     /** Which projects to show; null fields do not filter. */
     public record Filter(Methodology methodology, Phase phase, Rag rag, String sponsor) {}
@@ -37,22 +40,29 @@ public class PortfolioService {
     private final PortfolioWeeks weeks;
     private final AssessmentStore assessments;
     private final LiveRules rules;
+    private final ProjectStore projects;
 
-    public PortfolioService(PortfolioWeeks weeks, AssessmentStore assessments, LiveRules rules) {
+    public PortfolioService(PortfolioWeeks weeks, AssessmentStore assessments, LiveRules rules, ProjectStore projects) {
         this.weeks = weeks;
         this.assessments = assessments;
         this.rules = rules;
+        this.projects = projects;
     }
 
-    /** The week containing {@code asOf}, or the latest assessed week when {@code asOf} is null. */
-    public PortfolioView view(LocalDate asOf, Filter filter) {
+    /**
+     * The week containing {@code asOf}, or the latest assessed week when {@code asOf} is null, over the projects
+     * the caller may read.
+     */
+    public PortfolioView view(LocalDate asOf, Filter filter, Caller caller) {
         String week = asOf != null ? IsoWeek.of(asOf) : latestWeek();
         LocalDate weekStart = IsoWeek.monday(week);
         Map<String, Rag> before = weeks.week(IsoWeek.of(weekStart.minusWeeks(1))).stream()
                 .collect(Collectors.toMap(ProjectWeek::projectId, ProjectWeek::rag));
         String liveRules = rules.live().map(RuleSet::version).orElse(null);
-        List<PortfolioView.Entry> entries = weeks.week(week).stream().filter(p -> matches(p, filter))
-                .map(p -> entry(0, p, before.get(p.projectId()), liveRules))
+        OtherProjects others = OtherProjects.hiddenFrom(caller, projects);
+        List<PortfolioView.Entry> entries = weeks.week(week).stream()
+                .filter(p -> caller.reads(p.projectId()) && matches(p, filter))
+                .map(p -> entry(0, p, before.get(p.projectId()), liveRules, others))
                 // worst first; a project Pulse could not score at all (NO_DATA) needs attention before any
                 .sorted(Comparator.comparing(PortfolioView.Entry::score, Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparing(e -> e.rag().ordinal(), Comparator.reverseOrder())
@@ -66,21 +76,34 @@ public class PortfolioService {
         return new PortfolioView(week, weekStart, summary(ranked), ranked);
     }
 
-    /** The weekly report of the week containing {@code asOf} (default: the latest), over the whole portfolio. */
-    WeeklyReport report(LocalDate asOf) {
-        PortfolioView view = view(asOf, new Filter(null, null, null, null));
+    /**
+     * The weekly report of the week containing {@code asOf} (default: the latest) over the projects the caller may
+     * read; conflicts are found over the whole portfolio, and name the caller's projects only.
+     */
+    WeeklyReport report(LocalDate asOf, Caller caller) {
+        Filter all = new Filter(null, null, null, null);
+        PortfolioView whole = view(asOf, all, PORTFOLIO);
         Map<String, Assessment> full = new LinkedHashMap<>();
-        for (ProjectWeek p : weeks.week(view.week())) {
+        for (ProjectWeek p : weeks.week(whole.week())) {
             assessments.byId(p.assessmentId()).ifPresent(a -> full.put(p.projectId(), a));
         }
-        return new WeeklyReport(view, full);
+        OtherProjects others = OtherProjects.hiddenFrom(caller, projects);
+        List<WeeklyReport.Conflict> conflicts = WeeklyReport.conflicts(whole, full).stream()
+                .map(c -> c.seenBy(others)).filter(Objects::nonNull).toList();
+        Map<String, Assessment> shown = new LinkedHashMap<>();
+        full.forEach((project, assessment) -> {
+            if (caller.reads(project)) {
+                shown.put(project, others.assessment(assessment));
+            }
+        });
+        return new WeeklyReport(caller.readsEveryProject() ? whole : view(asOf, all, caller), shown, conflicts);
     }
 
     /** Each project's score and RAG over the last {@code count} weeks, oldest first: the dashboard's sparklines. */
-    public Map<String, List<WeekScore>> histories(int count) {
+    public Map<String, List<WeekScore>> histories(int count, Caller caller) {
         Map<String, List<WeekScore>> byProject = new TreeMap<>();
         for (String week : lastWeeks(count)) {
-            for (ProjectWeek p : weeks.week(week)) {
+            for (ProjectWeek p : visible(week, caller)) {
                 byProject.computeIfAbsent(p.projectId(), k -> new ArrayList<>()).add(new WeekScore(week, p.score(), p.rag()));
             }
         }
@@ -88,16 +111,20 @@ public class PortfolioService {
     }
 
     /** Counts per RAG and mean score of each of the last {@code count} weeks that have assessments, oldest first. */
-    public List<TrendPoint> trend(int count) {
+    public List<TrendPoint> trend(int count, Caller caller) {
         List<TrendPoint> trend = new ArrayList<>();
         for (String week : lastWeeks(count)) {
-            List<ProjectWeek> projects = weeks.week(week);
+            List<ProjectWeek> projects = visible(week, caller);
             if (!projects.isEmpty()) {
                 trend.add(new TrendPoint(week, projects.size(), countByRag(projects.stream().map(ProjectWeek::rag).toList()),
                         mean(projects.stream().map(ProjectWeek::score).toList())));
             }
         }
         return trend;
+    }
+
+    private List<ProjectWeek> visible(String week, Caller caller) {
+        return weeks.week(week).stream().filter(p -> caller.reads(p.projectId())).toList();
     }
 
     private List<String> lastWeeks(int count) {
@@ -120,14 +147,16 @@ public class PortfolioService {
                 && (f.sponsor() == null || f.sponsor().equalsIgnoreCase(Objects.toString(p.sponsor(), "")));
     }
 
-    private static PortfolioView.Entry entry(int rank, ProjectWeek p, Rag previous, String liveRules) {
+    private static PortfolioView.Entry entry(int rank, ProjectWeek p, Rag previous, String liveRules,
+                                             OtherProjects others) {
         var finding = p.topFinding();
         var recommendation = p.topRecommendation();
         return new PortfolioView.Entry(rank, p.projectId(), p.name(), p.methodology(), p.phase(), p.sponsor(), p.asOf(),
                 p.score(), p.rag(), p.change(), previous,
                 p.rag() == Rag.RED && previous != null && previous != Rag.RED,
                 p.rag() == Rag.AMBER && previous == Rag.GREEN, p.findings(),
-                finding == null ? null : new PortfolioView.TopFinding(finding.ruleId(), finding.title(), finding.severity(), finding.because()),
+                finding == null ? null : new PortfolioView.TopFinding(finding.ruleId(), finding.title(), finding.severity(),
+                        others.text(finding.because())),
                 recommendation == null ? null : new PortfolioView.TopRecommendation(recommendation.id(), recommendation.title(),
                         recommendation.urgency(), recommendation.ownerRole()),
                 p.forecastSlipDays(), p.completeness(), liveRules == null || liveRules.equals(p.ruleSetVersion()));

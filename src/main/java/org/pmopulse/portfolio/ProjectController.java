@@ -1,6 +1,8 @@
 package org.pmopulse.portfolio;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.pmopulse.access.Caller;
 import org.pmopulse.system.NotFoundException;
 import org.pmopulse.system.PathValues;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,14 +23,15 @@ class ProjectController {
 
     @Operation(summary = "Every project with its latest week's score and RAG")
     @GetMapping
-    List<ProjectSummary> list() {
-        return projects.all();
+    List<ProjectSummary> list(@Parameter(hidden = true) Caller caller) {
+        OtherProjects others = OtherProjects.hiddenFrom(caller, projects);
+        return projects.all().stream().filter(p -> caller.reads(p.projectId())).map(p -> p.seenBy(others)).toList();
     }
 
     @Operation(summary = "One project's latest week: score, RAG, change, top finding and recommendation")
     @GetMapping("/{projectId}")
-    ProjectSummary one(@PathVariable String projectId) {
-        return projects.find(PathValues.projectId(projectId))
+    ProjectSummary one(@Parameter(hidden = true) Caller caller, @PathVariable String projectId) {
+        return projects.find(PathValues.projectId(projectId)).map(p -> p.seenBy(OtherProjects.hiddenFrom(caller, projects)))
                 .orElseThrow(() -> new NotFoundException("projectId", "no project '" + projectId + "'"));
     }
 }

@@ -19,4 +19,11 @@ public record ProjectSummary(@Id String projectId, String name, Methodology meth
                              Double completeness, Rag pmStatus,
                              int findings, String topFinding, String topRecommendation,
                              @Schema(description = "Earned-schedule forecast finish, else the reported one") LocalDate forecastFinish,
-                             Instant assessedAt) {}
+                             Instant assessedAt) {
+
+    /** The summary with its top finding as a reader who sees only some projects may read it. */
+    ProjectSummary seenBy(OtherProjects others) {
+        return new ProjectSummary(projectId, name, methodology, phase, sponsor, asOf, week, score, rag, change,
+                completeness, pmStatus, findings, others.text(topFinding), topRecommendation, forecastFinish, assessedAt);
+    }
+}

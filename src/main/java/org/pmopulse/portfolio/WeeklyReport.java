@@ -10,12 +10,8 @@ import org.pmopulse.rules.FindingKind;
 import org.pmopulse.rules.Subjects;
 import org.pmopulse.snapshot.Rag;
 import org.pmopulse.system.CsvTable;
+import org.pmopulse.system.Templates;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,18 +33,29 @@ import java.util.TreeSet;
 final class WeeklyReport {
     static final int TOP = 3;
     /** Markdown: a '|' in a value would end a table cell, a line break the row. */
-    private static final Template MARKDOWN = template("weekly.md.mustache", Mustache.compiler()
+    private static final Template MARKDOWN = Templates.compile("report/weekly.md.mustache", Mustache.compiler()
             .withEscaper(Escapers.simple(new String[][] {{"|", "\\|"}, {"\n", " "}})));
-    private static final Template HTML = template("weekly.html.mustache", Mustache.compiler()
+    private static final Template HTML = Templates.compile("report/weekly.html.mustache", Mustache.compiler()
             .withEscaper(Escapers.HTML));
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     private final PortfolioView view;
     private final Map<String, Assessment> assessments;
+    private final List<Conflict> conflicts;
 
-    WeeklyReport(PortfolioView view, Map<String, Assessment> assessments) {
+    /**
+     * @param view        the projects the reader may see
+     * @param assessments their assessments
+     * @param conflicts   the conflicts that involve them, found over the whole portfolio ({@link #conflicts})
+     */
+    WeeklyReport(PortfolioView view, Map<String, Assessment> assessments, List<Conflict> conflicts) {
         this.view = view;
         this.assessments = assessments;
+        this.conflicts = conflicts;
+    }
+
+    List<Conflict> conflicts() {
+        return conflicts;
     }
 
     /**
@@ -60,9 +67,22 @@ final class WeeklyReport {
      * @param rules    the rules that saw it
      * @param because  what the most severe of them says
      */
-    public record Conflict(List<String> projects, List<String> rules, String because) {}
+    public record Conflict(List<String> projects, List<String> rules, String because) {
+        /**
+         * The conflict as a reader who sees only some projects may read it: null when it involves none of theirs,
+         * otherwise with every other project named "another project", in the list and in the text.
+         */
+        Conflict seenBy(OtherProjects others) {
+            if (projects.stream().allMatch(others::hides)) {
+                return null;
+            }
+            List<String> named = projects.stream().map(others::text).distinct().toList();
+            return new Conflict(named, rules, others.text(because));
+        }
+    }
 
-    List<Conflict> conflicts() {
+    /** The conflicts between projects of a week, found in every project's findings. */
+    static List<Conflict> conflicts(PortfolioView view, Map<String, Assessment> assessments) {
         record Seen(Set<String> projects, Set<String> rules, Finding worst) {}
         Map<String, Seen> seen = new LinkedHashMap<>();
         for (PortfolioView.Entry e : view.projects()) {
@@ -172,15 +192,6 @@ final class WeeklyReport {
 
     private static String completeness(PortfolioView.Entry e) {
         return e.completeness() == null ? "n/a" : Math.round(100 * e.completeness()) + " %";
-    }
-
-    private static Template template(String name, Mustache.Compiler compiler) {
-        try (Reader reader = new InputStreamReader(WeeklyReport.class.getResourceAsStream("/templates/report/" + name),
-                StandardCharsets.UTF_8)) {
-            return compiler.emptyStringIsFalse(true).compile(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the report template " + name + " is part of Pulse", e);
-        }
     }
 
     private String range() {

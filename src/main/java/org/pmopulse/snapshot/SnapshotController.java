@@ -21,12 +21,12 @@ class SnapshotController {
         this.store = store;
     }
 
-    /** A stored snapshot without its content: which week, which version, when it came. */
+    /** A stored snapshot without its content: which week, which version, when it came and from whom. */
     record SnapshotInfo(String week, LocalDate asOf, int version, String contentHash, Instant receivedAt,
-                        Instant replacedAt, boolean deleted) {
+                        String receivedBy, Instant replacedAt, boolean deleted) {
         static SnapshotInfo of(StoredSnapshot s) {
             return new SnapshotInfo(s.week(), LocalDate.parse(s.asOf()), s.version(), s.contentHash(), s.receivedAt(),
-                    s.replacedAt(), s.deleted());
+                    s.receivedBy(), s.replacedAt(), s.deleted());
         }
     }
 

@@ -58,7 +58,8 @@ public class SnapshotStore implements MongoIndexes {
                 .on("week", Sort.Direction.ASC).on("version", Sort.Direction.ASC).named("project_week_version"));
     }
 
-    public Saved save(Snapshot snapshot) {
+    /** Stores the snapshot as its week's current version, sent by {@code by}. */
+    public Saved save(Snapshot snapshot, String by) {
         String week = IsoWeek.of(snapshot.asOf());
         String id = snapshot.projectId() + "/" + week;
         String hash = contentHash(snapshot);
@@ -66,7 +67,7 @@ public class SnapshotStore implements MongoIndexes {
             StoredSnapshot existing = mongo.findById(id, StoredSnapshot.class, CURRENT);
             if (existing == null) {
                 // a week deleted before keeps its versions: numbering goes on so none is overwritten
-                StoredSnapshot created = stored(id, snapshot, week, lastVersion(snapshot.projectId(), week) + 1, hash);
+                StoredSnapshot created = stored(id, snapshot, week, lastVersion(snapshot.projectId(), week) + 1, hash, by);
                 try {
                     mongo.insert(created, CURRENT);
                     return new Saved(Outcome.CREATED, created);
@@ -78,7 +79,7 @@ public class SnapshotStore implements MongoIndexes {
                 return new Saved(Outcome.UNCHANGED, existing);
             }
             mongo.save(existing.asVersion(clock.instant(), false), VERSIONS);
-            StoredSnapshot replacement = stored(id, snapshot, week, existing.version() + 1, hash);
+            StoredSnapshot replacement = stored(id, snapshot, week, existing.version() + 1, hash, by);
             Query sameVersion = Query.query(Criteria.where("_id").is(id).and("version").is(existing.version()));
             if (mongo.findAndReplace(sameVersion, replacement, FindAndReplaceOptions.none(), StoredSnapshot.class,
                     CURRENT) == null) {
@@ -88,9 +89,9 @@ public class SnapshotStore implements MongoIndexes {
         });
     }
 
-    private StoredSnapshot stored(String id, Snapshot snapshot, String week, int version, String hash) {
+    private StoredSnapshot stored(String id, Snapshot snapshot, String week, int version, String hash, String by) {
         return new StoredSnapshot(id, snapshot.projectId(), week, snapshot.asOf().toString(), version, hash,
-                clock.instant(), null, false, BsonJson.toBson(snapshot));
+                clock.instant(), by, null, false, BsonJson.toBson(snapshot));
     }
 
     private int lastVersion(String projectId, String week) {

@@ -14,11 +14,12 @@ import java.time.Instant;
  *
  * @param id          {@code projectId/week} in {@code snapshots}, {@code projectId/week/vN} in {@code snapshot_versions}
  * @param contentHash sha256 of the snapshot's JSON: the same snapshot sent again has the same hash
+ * @param receivedBy  who sent this version (the signed-in user or token), as the audit trail names them
  * @param replacedAt  when a later version replaced it, or it was deleted (versions only)
  * @param deleted     whether it left the current snapshots by a deletion rather than a correction (versions only)
  */
 public record StoredSnapshot(@Id String id, String projectId, String week, String asOf, int version,
-                             String contentHash, Instant receivedAt, Instant replacedAt, boolean deleted,
+                             String contentHash, Instant receivedAt, String receivedBy, Instant replacedAt, boolean deleted,
                              @Field("snapshot") Document body) {
 
     public Snapshot snapshot() {
@@ -27,6 +28,6 @@ public record StoredSnapshot(@Id String id, String projectId, String week, Strin
 
     StoredSnapshot asVersion(Instant replaced, boolean byDeletion) {
         return new StoredSnapshot(id + "/v" + version, projectId, week, asOf, version, contentHash, receivedAt,
-                replaced, byDeletion, body);
+                receivedBy, replaced, byDeletion, body);
     }
 }

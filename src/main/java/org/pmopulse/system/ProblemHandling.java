@@ -29,7 +29,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         String detail = e.problems().size() == 1 ? e.problems().get(0).field() + " " + e.problems().get(0).message()
                 : e.problems().size() + " problems, first: " + e.problems().get(0).field() + " " + e.problems().get(0).message();
         return problem(HttpStatus.valueOf(e.status()), "invalid-input",
-                e.status() == 400 ? "Invalid request" : "Invalid snapshot", detail, e.problems());
+                e.status() == 400 ? "Invalid request" : "Invalid content", detail, e.problems());
     }
 
     @ExceptionHandler(NotJsonException.class)

@@ -29,12 +29,8 @@ public record PulseProperties(
     /** The slip model's file name in the models folder, unless {@code pulse.model-file} says otherwise. */
     public static final String DEFAULT_MODEL_FILE = "slip-model.tribuo";
 
-    /**
-     * @param adminToken bearer token that allows validating, replaying, publishing and rolling back rules over the
-     *                   API (they run code on the server) and deleting snapshots; unset, those endpoints are off
-     * @param sandbox    limits of the worker process a candidate rule set is validated and replayed in
-     */
-    public record Rules(@DefaultValue("1s") Duration pollInterval, String adminToken, @DefaultValue Sandbox sandbox) {}
+    /** @param sandbox limits of the worker process a candidate rule set is validated and replayed in */
+    public record Rules(@DefaultValue("1s") Duration pollInterval, @DefaultValue Sandbox sandbox) {}
 
     /** @param timeout the worker is killed after this; @param memory its heap limit */
     public record Sandbox(@DefaultValue("60s") Duration timeout, @DefaultValue("512MB") DataSize memory) {}

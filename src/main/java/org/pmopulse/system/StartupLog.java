@@ -16,11 +16,14 @@ class StartupLog {
     private static final Logger log = LoggerFactory.getLogger(StartupLog.class);
     private final PulseProperties properties;
     private final ObjectProvider<ReadyLine> parts;
+    private final ObjectProvider<StartupNotice> notices;
     private final Environment env;
 
-    StartupLog(PulseProperties properties, ObjectProvider<ReadyLine> parts, Environment env) {
+    StartupLog(PulseProperties properties, ObjectProvider<ReadyLine> parts, ObjectProvider<StartupNotice> notices,
+               Environment env) {
         this.properties = properties;
         this.parts = parts;
+        this.notices = notices;
         this.env = env;
     }
 
@@ -39,5 +42,6 @@ class StartupLog {
         log.info(line.toString());
         log.info("Open http://localhost:{}/ for the dashboard (API: /api/projects, its description: /v3/api-docs,"
                 + " health: /actuator/health)", env.getProperty("local.server.port", env.getProperty("server.port", "8080")));
+        notices.orderedStream().flatMap(n -> n.lines().stream()).forEach(log::info);
     }
 }

@@ -7,14 +7,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.util.List;
@@ -32,6 +30,8 @@ class WebEdges {
             + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
             + " frame-ancestors 'none'";
 
+    private static final String ERROR_PAGE = "/error";
+
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemsFromTomcat() {
         return factory -> factory.addContextCustomizers(context -> {
@@ -41,10 +41,10 @@ class WebEdges {
         });
     }
 
+    /** First of all filters, before Spring Security's: its refusals carry the headers too. */
     @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    OncePerRequestFilter edgeFilter(JsonMapper json) {
-        return new OncePerRequestFilter() {
+    FilterRegistrationBean<OncePerRequestFilter> edgeFilter() {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
@@ -56,17 +56,21 @@ class WebEdges {
                 if (uri.startsWith("/api/") || uri.startsWith("/actuator")) {
                     response.setHeader("Cache-Control", "no-store");
                 }
+                if (uri.equals(ERROR_PAGE)) { // the container's error page, never a resource of its own
+                    ProblemResponses.write(response, HttpStatus.NOT_FOUND, "not-found", "Not found",
+                            "no resource " + ERROR_PAGE, List.of(new FieldProblem("path", "no resource " + ERROR_PAGE)));
+                    return;
+                }
                 if (uri.contains(";")) {
-                    var problem = ProblemHandling.problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
+                    ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
                             "path parameters (';') are not allowed: the part after ';' would be dropped unseen",
-                            List.of(new FieldProblem("path", "contains ';'"))).getBody();
-                    response.setStatus(HttpStatus.BAD_REQUEST.value());
-                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                    json.writeValue(response.getOutputStream(), problem);
+                            List.of(new FieldProblem("path", "contains ';'")));
                     return;
                 }
                 chain.doFilter(request, response);
             }
-        };
+        });
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 }

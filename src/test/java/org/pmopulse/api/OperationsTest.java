@@ -97,12 +97,13 @@ class OperationsTest {
     }
 
     @Test
-    void changingRulesOverTheApiIsOffWithoutAnAdminToken() {
+    void aBearerThatIsNeitherAPulseTokenNorAConfiguredJwtIsRefused() {
         Http.Response r = http.post("/api/rules/validate", "{\"files\": {}}".getBytes(StandardCharsets.UTF_8),
                 "application/json", "Authorization", "Bearer guess");
 
-        assertThat(r.status()).isEqualTo(403);
-        assertThat(r.json().get("detail").asString()).contains("PULSE_RULES_ADMIN_TOKEN");
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("detail").asString()).contains("no JWT issuer is configured");
     }
 
     @Test

@@ -70,7 +70,7 @@ class RestartTest {
                 "--pulse.embedded-mongo.persistent=true", "--pulse.demo.load=false")) {
             // what a first start leaves when stopped after storing the demo and before the batch assessed it
             interrupted.bean(SnapshotStore.class).save(new SnapshotReader().read(
-                    Files.readAllBytes(Path.of("data/demo/ERP-2026_2026-11-20.json"))));
+                    Files.readAllBytes(Path.of("data/demo/ERP-2026_2026-11-20.json"))), "test");
             assertThat(interrupted.http().get("/api/projects/ERP-2026/assessments/latest").status()).isEqualTo(404);
         }
         try (RunningPulse next = start()) {

@@ -31,6 +31,7 @@ class ArchLayersTest {
     /** Bottom to top; a package may use only those listed before it. */
     static final List<String> LAYERS = List.of(
             "system",     // base: settings, JSON, problem details, MongoDB durability, web edges
+            "access",     // users, roles, tokens, sign-in and the audit trail
             "snapshot",   // the contract: reading, validating and storing snapshots
             "metrics",    // earned value and earned schedule
             "schedule",   // the task network

@@ -50,7 +50,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FaultHarness {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SnapshotReader READER = new SnapshotReader();
-    private static final String TOKEN = "fault-harness";
+    private static final String PASSWORD = "fault-harness-password";
+    private static final String ADMIN = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString(("admin:" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     private static final int WRITERS = 4;
     private static final int PROJECTS_PER_WRITER = 5;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -137,7 +139,7 @@ public final class FaultHarness {
         Files.createDirectories(dataDir);
         Process p = new ProcessBuilder("java", "-jar", jar.toString(), "--server.port=" + httpPort,
                 "--pulse.data-dir=" + dataDir, "--pulse.embedded-mongo.port=" + mongoPort, "--pulse.demo.load=false",
-                "--pulse.rules-dir=" + rulesDir, "--pulse.rules.admin-token=" + TOKEN,
+                "--pulse.rules-dir=" + rulesDir, "--PULSE_ADMIN_PASSWORD=" + PASSWORD,
                 "--logging.level.root=WARN", "--logging.level.org.pmopulse.system.StartupLog=INFO")
                 .redirectErrorStream(true).redirectOutput(dataDir.resolveSibling("pulse.log").toFile()).start();
         long deadline = System.currentTimeMillis() + 120_000;
@@ -170,7 +172,7 @@ public final class FaultHarness {
             try {
                 HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/projects/"
                                 + project + "/snapshots/" + asOf)).header("Content-Type", "application/json")
-                        .timeout(Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        .header("Authorization", ADMIN).timeout(Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() / 100 == 2) {
                     acknowledged.put(key, body);
@@ -195,8 +197,7 @@ public final class FaultHarness {
                     : thresholds.replace("green: 81 ", "green: 80 ");
             String body = JSON.writeValueAsString(Map.of("files", Map.of("thresholds.yaml", changed)));
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/rules/publish"))
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
-                    .header("Pulse-User", "harness").timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json").header("Authorization", ADMIN).timeout(Duration.ofSeconds(60))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() >= 500) {
                 serverErrors.incrementAndGet();
@@ -297,14 +298,14 @@ public final class FaultHarness {
                     """.formatted(candidate.getValue());
             long t = System.nanoTime();
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/rules/validate"))
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
+                    .header("Content-Type", "application/json").header("Authorization", ADMIN)
                     .timeout(Duration.ofSeconds(120))
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
                             Map.of("files", Map.of("earlywarning/hostile.drl", drl))))).build(),
                     HttpResponse.BodyHandlers.ofString());
             long validated = System.nanoTime() - t;
             t = System.nanoTime();
-            HttpResponse<String> next = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/projects")).GET()
+            HttpResponse<String> next = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/projects")).header("Authorization", ADMIN).GET()
                     .build(), HttpResponse.BodyHandlers.ofString());
             System.out.printf("hostile candidate, %s: %d in %.1f s (%s); the next request: %d in %d ms%n",
                     candidate.getKey(), r.statusCode(), validated / 1e9, summary(r.body()), next.statusCode(),

@@ -1,5 +1,7 @@
 package org.pmopulse.bench;
 
+import org.pmopulse.support.Http;
+
 import org.pmopulse.PulseApplication;
 import org.pmopulse.demo.DemoPortfolioGenerator;
 import org.pmopulse.snapshot.Snapshot;
@@ -41,11 +43,12 @@ public final class IngestBenchmark {
     }
 
     private static void run(String label, List<Snapshot> demo, String... settings) throws Exception {
-        String[] args = new String[settings.length + 3];
+        String[] args = new String[settings.length + 4];
         args[0] = "--server.port=0";
         args[1] = "--pulse.demo.load=false";
         args[2] = "--logging.config=classpath:logback-cli.xml";
-        System.arraycopy(settings, 0, args, 3, settings.length);
+        args[3] = "--PULSE_ADMIN_PASSWORD=" + Http.ADMIN_PASSWORD;
+        System.arraycopy(settings, 0, args, 4, settings.length);
         try (ConfigurableApplicationContext pulse = SpringApplication.run(PulseApplication.class, args)) {
             int port = ((WebServerApplicationContext) pulse).getWebServer().getPort();
             HttpClient http = HttpClient.newHttpClient();
@@ -61,7 +64,7 @@ public final class IngestBenchmark {
                 long t = System.nanoTime();
                 HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                                 + "/api/projects/" + s.projectId() + "/snapshots/" + s.asOf()))
-                        .header("Content-Type", "application/json")
+                        .header("Content-Type", "application/json").header("Authorization", Http.ADMIN_BASIC)
                         .PUT(HttpRequest.BodyPublishers.ofByteArray(PulseJson.mapper().writeValueAsBytes(s))).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() / 100 != 2) {

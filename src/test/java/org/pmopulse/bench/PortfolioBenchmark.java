@@ -1,5 +1,7 @@
 package org.pmopulse.bench;
 
+import org.pmopulse.support.Http;
+
 import org.pmopulse.PulseApplication;
 import org.pmopulse.demo.DemoPortfolioGenerator;
 import org.pmopulse.portfolio.Job;
@@ -41,11 +43,11 @@ public final class PortfolioBenchmark {
     private static void run(int projects, int weeks) throws Exception {
         try (ConfigurableApplicationContext pulse = SpringApplication.run(PulseApplication.class, "--server.port=0",
                 "--pulse.demo.load=false", "--pulse.embedded-mongo.persistent=false", "--pulse.batch.cron=-",
-                "--logging.config=classpath:logback-cli.xml")) {
+                "--logging.config=classpath:logback-cli.xml", "--PULSE_ADMIN_PASSWORD=" + Http.ADMIN_PASSWORD)) {
             SnapshotStore store = pulse.getBean(SnapshotStore.class);
             List<Snapshot> base = new DemoPortfolioGenerator(DemoPortfolioGenerator.DEFAULT_SEED, weeks).generate();
             long t0 = System.nanoTime();
-            BenchData.copies(base, projects / 10).forEach(store::save);
+            BenchData.copies(base, projects / 10).forEach(s -> store.save(s, "benchmark"));
             long load = (System.nanoTime() - t0) / 1_000_000;
             WeeklyBatch batch = pulse.getBean(WeeklyBatch.class);
             long previousWeek = time(batch, DemoPortfolioGenerator.LAST_WEEK.minusWeeks(1));
@@ -53,7 +55,8 @@ public final class PortfolioBenchmark {
 
             int port = ((WebServerApplicationContext) pulse).getWebServer().getPort();
             HttpClient http = HttpClient.newHttpClient();
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/portfolio")).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/portfolio"))
+                    .header("Authorization", Http.ADMIN_BASIC).build();
             for (int i = 0; i < 10; i++) {
                 http.send(request, HttpResponse.BodyHandlers.ofString());
             }

@@ -146,7 +146,7 @@ public final class PulseBenchmark {
                         "--logging.config=classpath:logback-cli.xml")) {
             SnapshotStore store = pulse.getBean(SnapshotStore.class);
             List<Snapshot> demo = new DemoPortfolioGenerator(DemoPortfolioGenerator.DEFAULT_SEED).generate();
-            BenchData.copies(demo, 20).forEach(store::save);
+            BenchData.copies(demo, 20).forEach(s -> store.save(s, "benchmark"));
             RuleFolder live = RuleFolder.read(Path.of("rules"));
             RuleSet liveRules = new RuleSetBuilder(Clock.systemUTC()).build(live.ruleSources("live"));
             String thresholds = live.files().get("thresholds.yaml").replace("green: 80 ", "green: 97 ");

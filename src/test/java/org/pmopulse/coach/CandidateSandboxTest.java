@@ -24,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * running can show (a loop without end, a huge allocation), which ends the sandbox worker and never the server.
  */
 class CandidateSandboxTest {
-    private static final String TOKEN = "sandbox-test-token";
-    private static final String[] AUTH = {"Authorization", "Bearer " + TOKEN, "Pulse-User", "coach.anna"};
     private static Path rulesDir;
     private static RunningPulse pulse;
     private static Http http;
@@ -33,7 +31,7 @@ class CandidateSandboxTest {
     @BeforeAll
     static void start() throws IOException {
         rulesDir = ShippedRules.copy();
-        pulse = RunningPulse.start("--pulse.rules-dir=" + rulesDir, "--pulse.rules.admin-token=" + TOKEN,
+        pulse = RunningPulse.start("--pulse.rules-dir=" + rulesDir,
                 "--pulse.rules.sandbox.timeout=8s", "--pulse.demo.load=true");
         http = pulse.http();
     }
@@ -69,7 +67,7 @@ class CandidateSandboxTest {
 
     @Test
     void aCandidateThatWouldEndTheProcessIsRefusedBeforeAnythingRuns() {
-        Http.Response r = http.post("/api/rules/validate", candidateDoing("System.exit(42);"), "application/json", AUTH);
+        Http.Response r = http.post("/api/rules/validate", candidateDoing("System.exit(42);"), "application/json");
 
         assertThat(r.status()).isEqualTo(200);
         JsonNode error = r.json().at("/errors/0");
@@ -82,8 +80,8 @@ class CandidateSandboxTest {
 
     @Test
     void aLoopWithoutEndIsStoppedAtTheTimeLimitAndOnlyItsWorkerEnds() {
-        Http.Response validate = http.post("/api/rules/validate", candidateDoing("for (;;) { }"), "application/json", AUTH);
-        Http.Response replay = http.post("/api/rules/replay", candidateDoing("for (;;) { }"), "application/json", AUTH);
+        Http.Response validate = http.post("/api/rules/validate", candidateDoing("for (;;) { }"), "application/json");
+        Http.Response replay = http.post("/api/rules/replay", candidateDoing("for (;;) { }"), "application/json");
 
         for (Http.Response r : new Http.Response[] {validate, replay}) {
             assertThat(r.status()).isEqualTo(422);
@@ -96,7 +94,7 @@ class CandidateSandboxTest {
     @Test
     void aFourGigabyteAllocationRunsOutOfTheWorkersMemory() {
         Http.Response r = http.post("/api/rules/validate", candidateDoing("long[] big = new long[500_000_000];"),
-                "application/json", AUTH);
+                "application/json");
 
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.json().get("detail").asString()).contains("ran out of the 512 MB");
@@ -112,7 +110,7 @@ class CandidateSandboxTest {
             zip.closeEntry();
         }
 
-        Http.Response r = http.post("/api/rules/validate", bytes.toByteArray(), "application/zip", AUTH);
+        Http.Response r = http.post("/api/rules/validate", bytes.toByteArray(), "application/zip");
 
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.json().at("/errors/0/field").asString()).isEqualTo("files.../../etc/cron.d/evil.drl");
@@ -123,7 +121,7 @@ class CandidateSandboxTest {
         int changes = http.get("/api/rules/changes").json().size();
 
         Http.Response r = http.post("/api/rules/publish", Http.json(Map.of("files", Map.of()))
-                .getBytes(StandardCharsets.UTF_8), "application/json", AUTH);
+                .getBytes(StandardCharsets.UTF_8), "application/json");
 
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.json().get("title").asString()).isEqualTo("Nothing to publish");

@@ -28,18 +28,17 @@ import static org.awaitility.Awaitility.await;
  * Each test starts from whatever the others left live, so they hold in any order.
  */
 class RuleChangeApiTest {
-    private static final String TOKEN = "test-admin-token";
-    private static final String[] AUTH = {"Authorization", "Bearer " + TOKEN, "Pulse-User", "coach.anna"};
     private static Path rulesDir;
     private static RunningPulse pulse;
     private static Http http;
+    private static Http admin;
 
     @BeforeAll
     static void start() throws IOException {
         rulesDir = ShippedRules.copy();
-        pulse = RunningPulse.start("--pulse.rules-dir=" + rulesDir, "--pulse.demo.load=true",
-                "--pulse.rules.admin-token=" + TOKEN);
-        http = pulse.http();
+        pulse = RunningPulse.start("--pulse.rules-dir=" + rulesDir, "--pulse.demo.load=true");
+        admin = pulse.http();
+        http = admin.as("coach", Http.ADMIN_PASSWORD); // the demo's coach
     }
 
     @AfterAll
@@ -66,8 +65,8 @@ class RuleChangeApiTest {
         String cost = file("earlywarning/cost.drl");
         byte[] broken = candidate(Map.of("earlywarning/cost.drl", cost.replace("$cpi : cpi,", "$cpi : cpi,,")));
 
-        JsonNode report = http.post("/api/rules/validate", broken, "application/json", AUTH).json();
-        Http.Response publish = http.post("/api/rules/publish", broken, "application/json", AUTH);
+        JsonNode report = http.post("/api/rules/validate", broken, "application/json").json();
+        Http.Response publish = http.post("/api/rules/publish", broken, "application/json");
 
         assertThat(report.get("valid").asBoolean()).isFalse();
         assertThat(report.at("/errors/0/file").asString()).isEqualTo("earlywarning/cost.drl");
@@ -79,15 +78,17 @@ class RuleChangeApiTest {
     }
 
     @Test
-    void changingRulesNeedsTheTokenAndANamedUser() {
+    void changingRulesNeedsACoach() {
         byte[] none = candidate(Map.of());
 
-        assertThat(http.post("/api/rules/validate", none, "application/json").status()).isEqualTo(401);
+        assertThat(http.anonymous().post("/api/rules/validate", none, "application/json").status()).isEqualTo(401);
         assertThat(http.post("/api/rules/validate", none, "application/json", "Authorization", "Bearer wrong").status())
                 .isEqualTo(401);
-        assertThat(http.post("/api/rules/publish", none, "application/json", "Authorization", "Bearer " + TOKEN).status())
-                .isEqualTo(400);
-        assertThat(http.post("/api/rules/validate", candidate(Map.of("../outside.drl", "x")), "application/json", AUTH)
+        assertThat(http.as("pm", Http.ADMIN_PASSWORD).post("/api/rules/validate", none, "application/json").status())
+                .isEqualTo(403);
+        assertThat(http.post("/api/rules/publish", none, "application/json").status())
+                .isEqualTo(422); // nothing to publish
+        assertThat(http.post("/api/rules/validate", candidate(Map.of("../outside.drl", "x")), "application/json")
                 .status()).isEqualTo(422);
     }
 
@@ -100,9 +101,9 @@ class RuleChangeApiTest {
         files.put("scenarios/scoring/hysteresis.yaml", null);
         byte[] tightened = candidate(files);
         List<String> projects = new ArrayList<>();
-        http.get("/api/projects").json().forEach(p -> projects.add(p.get("projectId").asString()));
+        admin.get("/api/projects").json().forEach(p -> projects.add(p.get("projectId").asString()));
 
-        JsonNode replay = http.post("/api/rules/replay", tightened, "application/json", AUTH).json();
+        JsonNode replay = http.post("/api/rules/replay", tightened, "application/json").json();
 
         assertThat(replay.get("projectWeeks").asInt()).isEqualTo(projects.size() * 12);
         assertThat(replay.get("changedColourInLatestWeek").size()).isPositive();
@@ -110,11 +111,11 @@ class RuleChangeApiTest {
         Map<String, JsonNode> replayed = new HashMap<>();
         replay.get("items").forEach(c -> replayed.put(c.get("projectId").asString() + "/" + c.get("week").asString(), c));
 
-        Http.Response published = http.post("/api/rules/publish", tightened, "application/json", AUTH);
+        Http.Response published = http.post("/api/rules/publish", tightened, "application/json");
         assertThat(published.status()).as(published.body()).isEqualTo(200);
         String newVersion = replay.get("candidateVersion").asString();
         for (String project : projects) { // before the re-assessment reaches it, an assessment says it is not live
-            JsonNode ruleSet = http.get("/api/projects/" + project + "/assessments/latest").json().get("ruleSet");
+            JsonNode ruleSet = admin.get("/api/projects/" + project + "/assessments/latest").json().get("ruleSet");
             assertThat(ruleSet.get("live").asBoolean()).isEqualTo(ruleSet.get("version").asString().equals(newVersion));
         }
         String job = published.json().get("reassessmentJob").asString();
@@ -122,7 +123,7 @@ class RuleChangeApiTest {
                 http.get("/api/jobs/" + job).json().get("status").asString().equals("SUCCEEDED"));
         assertThat(http.get("/api/jobs/" + job).json().get("total").asInt()).isEqualTo(projects.size());
         for (String project : projects) {
-            JsonNode ruleSet = http.get("/api/projects/" + project + "/assessments/latest").json().get("ruleSet");
+            JsonNode ruleSet = admin.get("/api/projects/" + project + "/assessments/latest").json().get("ruleSet");
             assertThat(ruleSet.get("version").asString()).as(project).isEqualTo(newVersion);
             assertThat(ruleSet.get("live").asBoolean()).isTrue();
         }
@@ -130,14 +131,14 @@ class RuleChangeApiTest {
 
         int compared = 0;
         for (String project : projects) {
-            for (JsonNode week : http.get("/api/projects/" + project + "/snapshots").json()) {
+            for (JsonNode week : admin.get("/api/projects/" + project + "/snapshots").json()) {
                 String key = project + "/" + week.get("week").asString();
                 if (week.get("asOf").asString().compareTo(replay.get("from").asString()) < 0) {
                     continue;
                 }
-                byte[] snapshot = http.get("/api/projects/" + project + "/snapshots/" + week.get("asOf").asString()).body()
+                byte[] snapshot = admin.get("/api/projects/" + project + "/snapshots/" + week.get("asOf").asString()).body()
                         .getBytes(StandardCharsets.UTF_8);
-                JsonNode now = http.put("/api/projects/" + project + "/snapshots/" + week.get("asOf").asString(), snapshot).json();
+                JsonNode now = admin.put("/api/projects/" + project + "/snapshots/" + week.get("asOf").asString(), snapshot).json();
                 JsonNode item = replayed.get(key);
                 assertThat(now.at("/health/score").asInt()).as(key).isEqualTo(item.get("scoreAfter").asInt());
                 assertThat(now.at("/health/rag").asString()).as(key).isEqualTo(item.get("ragAfter").asString());
@@ -156,13 +157,13 @@ class RuleChangeApiTest {
 
         JsonNode published = http.post("/api/rules/publish",
                 candidate(Map.of("earlywarning/cost.drl", cost.replace("CPI below band", "CPI under its band"))),
-                "application/json", AUTH).json();
+                "application/json").json();
         String publishedVersion = live();
         JsonNode rolledBack = http.post("/api/rules/rollback/" + originalVersion + "?comment=back", new byte[0],
-                "application/json", AUTH).json();
+                "application/json").json();
 
         assertThat(publishedVersion).isNotEqualTo(originalVersion).isEqualTo(published.get("versionAfter").asString());
-        assertThat(published.get("who").asString()).isEqualTo("coach.anna");
+        assertThat(published.get("who").asString()).isEqualTo("coach");
         assertThat(published.at("/files/0/path").asString()).isEqualTo("earlywarning/cost.drl");
         assertThat(published.get("replaySummary").asString()).contains("project-weeks replayed");
         assertThat(live()).isEqualTo(originalVersion);

@@ -1,5 +1,9 @@
 package org.pmopulse.coach;
 
+import org.pmopulse.access.AuditLog;
+import org.pmopulse.access.Caller;
+import org.pmopulse.access.Role;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The publisher on a rules folder, the sandbox worker and the embedded MongoDB, without the web application. */
 @ExpectedErrors("org.drools.compiler.kie.builder.impl.KieProject")
 class RulePublisherTest {
+    private static final Caller ANNA = new Caller("coach.anna", Set.of(Role.COACH), Set.of(), null, Caller.Via.PASSWORD);
     @TempDir
     Path rulesDir;
     private InMemoryMongo mongo;
@@ -53,7 +59,7 @@ class RulePublisherTest {
         ReplayService replay = new ReplayService(new SnapshotStore(mongo.template(), clock),
                 new ProjectStore(mongo.template()), new PortfolioWeeks(mongo.template()),
                 new AssessmentStore(mongo.template()), new Assessor(Forecaster.rulesOnly("not needed here"), clock));
-        publisher = new RulePublisher(rules, new CandidateSandbox(defaults), replay, log);
+        publisher = new RulePublisher(rules, new CandidateSandbox(defaults), replay, log, new AuditLog(mongo.template(), clock));
     }
 
     @AfterEach
@@ -70,7 +76,7 @@ class RulePublisherTest {
     void aPublishWritesTheFolderPutsTheBuildLiveAndIsLoggedOnce() throws IOException {
         String before = rules.current().version();
 
-        RuleChange change = publisher.publish(scopeRenamed(), "coach.anna", "clearer title");
+        RuleChange change = publisher.publish(scopeRenamed(), ANNA, "clearer title");
 
         assertThat(Files.readString(rulesDir.resolve("earlywarning/scope.drl"))).contains("Scope keeps changing");
         assertThat(rules.current().version()).isEqualTo(change.versionAfter()).isNotEqualTo(before);
@@ -79,7 +85,7 @@ class RulePublisherTest {
         assertThat(log.changes().get(0).versionBefore()).isEqualTo(before).isEqualTo(log.changes().get(1).versionAfter());
         assertThat(log.changes().get(1).comment()).isEqualTo("first rule set Pulse has seen");
         assertThat(log.liveVersion()).contains(change.versionAfter());
-        assertThatThrownBy(() -> publisher.publish(scopeRenamed(), "coach.anna", "again"))
+        assertThatThrownBy(() -> publisher.publish(scopeRenamed(), ANNA, "again"))
                 .isInstanceOf(NothingToPublishException.class);
     }
 
@@ -88,7 +94,7 @@ class RulePublisherTest {
         String scope = Files.readString(rulesDir.resolve("earlywarning/scope.drl"));
         log.claim(rules.current().version(), "sha256:published-by-another-instance");
 
-        assertThatThrownBy(() -> publisher.publish(scopeRenamed(), "coach.anna", null))
+        assertThatThrownBy(() -> publisher.publish(scopeRenamed(), ANNA, null))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("validate it again");
         assertThat(Files.readString(rulesDir.resolve("earlywarning/scope.drl"))).isEqualTo(scope);
         assertThat(log.changes()).hasSize(1);

@@ -28,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TutorialTest {
     private static final Pattern BLOCK = Pattern.compile(
             "<!-- tutorial-(file|append): (\\S+) -->\\s*```\\w*\\n(.*?)```", Pattern.DOTALL);
-    private static final String TOKEN = "change-me";
 
     @TempDir
     Path work;
@@ -78,16 +77,15 @@ class TutorialTest {
 
         byte[] zip = zip(candidate);
         try (RunningPulse pulse = start(live, data)) {
-            Http http = pulse.http();
+            Http http = pulse.http().as("coach", Http.ADMIN_PASSWORD); // the demo's coach
             String before = http.get("/api/rules/status").json().at("/live/version").asString();
 
-            Http.Response replay = http.post("/api/rules/replay", zip, "application/zip",   // step 7, HTTP
-                    "Authorization", "Bearer " + TOKEN);
+            Http.Response replay = http.post("/api/rules/replay", zip, "application/zip"); // step 7, HTTP
             assertThat(replay.status()).as(replay.body()).isEqualTo(200);
             assertThat(replay.json().get("projectWeeks").asInt()).isEqualTo(120);
 
             JsonNode published = http.post("/api/rules/publish?comment=Flag+issue+pile-ups", zip,       // step 8
-                    "application/zip", "Authorization", "Bearer " + TOKEN, "Pulse-User", "anna").json();
+                    "application/zip").json();
             assertThat(published.get("versionBefore").asString()).isEqualTo(before);
             assertThat(Files.readString(live.resolve("earlywarning/issues.drl"))).contains("EW-ISS-001");
             JsonNode rule = null;
@@ -102,8 +100,7 @@ class TutorialTest {
 
             assertThat(http.get("/api/rules/changes").json().get(0).get("comment").asString())   // step 9
                     .isEqualTo("Flag issue pile-ups");
-            Http.Response rollback = http.post("/api/rules/rollback/" + before, new byte[0], "application/json",
-                    "Authorization", "Bearer " + TOKEN, "Pulse-User", "anna");
+            Http.Response rollback = http.post("/api/rules/rollback/" + before, new byte[0], "application/json");
             assertThat(rollback.status()).as(rollback.body()).isEqualTo(200);
             assertThat(live.resolve("earlywarning/issues.drl")).doesNotExist();
             assertThat(http.get("/api/rules/status").json().at("/live/version").asString()).isEqualTo(before);
@@ -112,7 +109,7 @@ class TutorialTest {
 
     private static RunningPulse start(Path rules, Path data) {
         return RunningPulse.start("--pulse.rules-dir=" + rules, "--pulse.data-dir=" + data,
-                "--pulse.embedded-mongo.persistent=true", "--pulse.demo.load=true", "--pulse.rules.admin-token=" + TOKEN);
+                "--pulse.embedded-mongo.persistent=true", "--pulse.demo.load=true");
     }
 
     /** What {@code cd /tmp/candidate && zip -qr /tmp/candidate.zip .} makes. */

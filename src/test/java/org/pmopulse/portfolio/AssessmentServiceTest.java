@@ -53,7 +53,7 @@ class AssessmentServiceTest {
 
     private static Snapshot stored(String file) throws IOException {
         Snapshot s = new SnapshotReader().read(Files.readAllBytes(Path.of("data/demo", file)));
-        snapshots.save(s);
+        snapshots.save(s, "test");
         return s;
     }
 

@@ -15,6 +15,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.pmopulse.support.Http;
 import org.pmopulse.support.RunningPulse;
 import tools.jackson.databind.JsonNode;
 
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboard in a real browser: Debian's Chromium, headless, through its chromedriver. Skipped where they are
- * not installed (.ci/run installs them). Saves screenshots to target/dashboard-portfolio.png and target/dashboard.png.
+ * not installed (.ci/run installs them). Saves screenshots of each page to target/ (sign-in, portfolio, project, admin).
  */
 class DashboardBrowserTest {
     private static final String CHROMIUM = "/usr/bin/chromium";
@@ -64,10 +65,73 @@ class DashboardBrowserTest {
         return browser.findElements(By.cssSelector("#portfolio tbody tr.project-row"));
     }
 
+    /** Opens the dashboard without a session, lands on the sign-in page and signs in there. */
+    private static WebDriverWait signIn(String user) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + pulse.port() + "/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in")));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(Http.ADMIN_PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signed-in-as"), user));
+        return wait;
+    }
+
+    @Test
+    void aWrongPasswordStaysOnTheSignInPageAndSaysSo() throws IOException {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + pulse.port() + "/login");
+        browser.findElement(By.id("username")).sendKeys("pmo");
+        browser.findElement(By.id("password")).sendKeys("not the password");
+        browser.findElement(By.id("sign-in")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in-message")));
+        assertThat(browser.findElement(By.id("sign-in-message")).getText()).contains("Wrong user name or password");
+        assertThat(browser.getCurrentUrl()).endsWith("/login?error");
+        screenshot("sign-in.png");
+    }
+
+    @Test
+    void aProjectManagerSeesOnlyTheirProjects() {
+        WebDriverWait wait = signIn("pm");
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#portfolio tbody tr.project-row"), 0));
+
+        assertThat(rows()).extracting(row -> row.getAttribute("data-project"))
+                .containsExactlyInAnyOrder("ERP-2026", "DATALAKE", "WAREHOUSE");
+        assertThat(browser.findElement(By.id("admin-link")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void theAdminMakesATokenThatWorksAndSignsOut() throws Exception {
+        WebDriverWait wait = signIn("admin");
+        browser.findElement(By.id("admin-link")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("create-token")));
+        WebElement form = browser.findElement(By.id("create-token"));
+        form.findElement(By.name("name")).sendKeys("nightly export");
+        new Select(form.findElement(By.name("role"))).selectByValue("PROJECT_MANAGER");
+        form.findElement(By.name("projects")).sendKeys("ERP-2026");
+        form.findElement(By.tagName("button")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#admin-message .secret")));
+        String said = browser.findElement(By.cssSelector("#admin-message .secret")).getText();
+        String secret = said.substring(said.lastIndexOf(' ') + 1);
+        assertThat(pulse.http().bearer(secret).get("/api/projects").json()).hasSize(1);
+        assertThat(browser.findElement(By.id("tokens")).getText()).contains("nightly export");
+        screenshot("dashboard-admin.png");
+
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in-message")));
+        assertThat(browser.findElement(By.id("sign-in-message")).getText()).contains("signed out");
+        browser.get("http://localhost:" + pulse.port() + "/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in")));
+    }
+
     @Test
     void thePmoLeadFiltersToRedProjectsAndOpensOne() throws Exception {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.get("http://localhost:" + pulse.port() + "/");
+        WebDriverWait wait = signIn("pmo");
         wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#portfolio tbody tr.project-row"), 0));
 
         JsonNode api = pulse.http().get("/api/portfolio").json();

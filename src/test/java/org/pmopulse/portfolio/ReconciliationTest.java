@@ -73,7 +73,7 @@ class ReconciliationTest {
     @Test
     void aSnapshotStoredButNeverAssessedIsAssessed() {
         String project = newProject();
-        pulse.bean(SnapshotStore.class).save(snapshot(project, "2026-11-20", "GREEN")); // the crash came before the assessment
+        pulse.bean(SnapshotStore.class).save(snapshot(project, "2026-11-20", "GREEN"), "test"); // the crash came before the assessment
         assertThat(http.get("/api/projects/" + project + "/assessments/latest").status()).isEqualTo(404);
 
         Reconciler.Report report = reconciler.reconcile(Reconciler.Trigger.ON_DEMAND);
@@ -86,7 +86,7 @@ class ReconciliationTest {
     void aCorrectionStoredButNotAssessedReplacesTheOldAssessment() {
         String project = newProject();
         put(snapshot(project, "2026-11-20", "GREEN"));
-        pulse.bean(SnapshotStore.class).save(snapshot(project, "2026-11-20", "RED"));
+        pulse.bean(SnapshotStore.class).save(snapshot(project, "2026-11-20", "RED"), "test");
 
         Reconciler.Report report = reconciler.reconcile(Reconciler.Trigger.ON_DEMAND);
 

@@ -52,7 +52,8 @@ class WeeklyReportTest {
         PortfolioView view = new PortfolioView("2026-W47", LocalDate.of(2026, 11, 16), new PortfolioView.Summary(2,
                 byRag, 70.5, List.of("ERP-2026"), List.of(), List.of(), List.of(new PortfolioView.Mover("ERP-2026", -4,
                 red.health().score())), List.of()), List.of(entry(1, red, redName), entry(2, green, "HR portal")));
-        return new WeeklyReport(view, Map.of("ERP-2026", red, "HR-PORTAL", green));
+        Map<String, Assessment> assessments = Map.of("ERP-2026", red, "HR-PORTAL", green);
+        return new WeeklyReport(view, assessments, WeeklyReport.conflicts(view, assessments));
     }
 
     @Test

@@ -38,7 +38,7 @@ abstract class SnapshotStoreContract {
             List<Callable<SnapshotStore.Saved>> saves = new ArrayList<>();
             for (int i = 0; i < writers; i++) {
                 Snapshot s = snapshot(project, 100_000 + i);
-                saves.add(() -> store.save(s));
+                saves.add(() -> store.save(s, "test"));
             }
             for (Future<SnapshotStore.Saved> f : pool.invokeAll(saves)) {
                 assertThat(f.get().outcome()).isIn(SnapshotStore.Outcome.CREATED, SnapshotStore.Outcome.REPLACED);
@@ -62,7 +62,7 @@ abstract class SnapshotStoreContract {
     void readsEarlierAndLaterWeeksInTheRightOrder() {
         String project = "ORDER-" + UUID.randomUUID().toString().substring(0, 6);
         for (String asOf : List.of("2026-11-13", "2026-10-30", "2026-11-20", "2026-11-06")) {
-            store.save(reader.read(with(with(load("full"), "projectId", project), "asOf", asOf)));
+            store.save(reader.read(with(with(load("full"), "projectId", project), "asOf", asOf)), "test");
         }
 
         assertThat(store.before(project, "2026-W47", 2)).extracting(Snapshot::asOf)

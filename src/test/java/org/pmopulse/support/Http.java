@@ -17,16 +17,48 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A real HTTP client against the running application, for tests. */
+/**
+ * A real HTTP client against the running application, for tests. It signs in as the bootstrap user {@code admin}
+ * (password from the test profile) unless told otherwise: {@link #as}, {@link #bearer}, {@link #anonymous}.
+ */
 public final class Http {
+    /** The bootstrap admin's password in the test profile ({@code PULSE_ADMIN_PASSWORD} in application-test.yaml). */
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+    /** The Authorization header for {@code admin}, for a benchmark that sends with its own client. */
+    public static final String ADMIN_BASIC = basic("admin", ADMIN_PASSWORD);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient client = HttpClient.newHttpClient();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private final String base;
     private final int port;
+    private final String authorization;
 
     public Http(int port) {
+        this(port, basic("admin", ADMIN_PASSWORD));
+    }
+
+    private Http(int port, String authorization) {
         this.base = "http://localhost:" + port;
         this.port = port;
+        this.authorization = authorization;
+    }
+
+    /** The same server, signed in with HTTP Basic as this user. */
+    public Http as(String user, String password) {
+        return new Http(port, basic(user, password));
+    }
+
+    /** The same server, with {@code Authorization: Bearer token} (an API token or a JWT). */
+    public Http bearer(String token) {
+        return new Http(port, "Bearer " + token);
+    }
+
+    /** The same server, without credentials. */
+    public Http anonymous() {
+        return new Http(port, null);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public record Response(int status, String contentType, String location, String outcome, String body,
@@ -48,7 +80,8 @@ public final class Http {
      */
     public Response rawGet(String path) {
         try (Socket socket = new Socket("localhost", port)) {
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                            + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int split = answer.indexOf("\r\n\r\n");
@@ -78,8 +111,12 @@ public final class Http {
         return body.substring(start, start + size);
     }
 
-    public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    public Response get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
     }
 
     public Response put(String path, byte[] body) {
@@ -117,9 +154,22 @@ public final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
     }
 
+    /** Any method, with any body and headers. */
+    public Response send(String method, String path, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     private Response send(HttpRequest.Builder request) {
+        if (authorization != null && request.build().headers().firstValue("Authorization").isEmpty()) {
+            request.header("Authorization", authorization);
+        }
         try {
-            HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
                     r.headers().firstValue("Location").orElse(null),
                     r.headers().firstValue("Pulse-Snapshot-Outcome").orElse(null), r.body(), r.headers().map());

@@ -36,6 +36,11 @@ public final class RunningPulse implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** A component of the running Pulse by its name, where several share a type. */
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     public Http http() {
         return http;
     }
