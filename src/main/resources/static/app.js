@@ -250,7 +250,7 @@ async function showAdmin() {
   const tokenForm = el("form", { id: "create-token" },
     el("label", {}, "What it is for", el("input", { name: "name", required: "" })),
     el("label", {}, "Role", el("select", { name: "role" }, ...ROLES.map(r => el("option", { value: r }, r)))),
-    el("label", {}, "Only projects (comma-separated)", el("input", { name: "projects" })),
+    el("label", {}, "Only projects (comma-separated; blank: all)", el("input", { name: "projects" })),
     el("label", {}, "Days valid", el("input", { name: "days", type: "number", min: "1", max: "366", value: "90" })),
     el("button", { type: "submit" }, "Create token"));
   tokenForm.addEventListener("submit", event => act(event, message, async () => {
