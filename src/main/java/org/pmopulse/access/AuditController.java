@@ -27,9 +27,14 @@ class AuditController {
     List<AuditEntry> entries(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
                              @RequestParam(required = false) String target, @RequestParam(required = false) String from,
                              @RequestParam(required = false) String to, @RequestParam(defaultValue = "100") String limit) {
+        LocalDate first = from == null ? null : PathValues.date("from", from);
+        LocalDate last = to == null ? null : PathValues.date("to", to);
+        if (first != null && last != null && last.isBefore(first)) {
+            throw InvalidInputException.parameter("to", "is before from (" + first + ")");
+        }
         return audit.entries(new AuditLog.Filter(actor, PathValues.enumValue("action", action, AuditEntry.Action.class),
-                target, from == null ? null : startOf(PathValues.date("from", from)),
-                to == null ? null : startOf(PathValues.date("to", to).plusDays(1)), limit(limit)));
+                target, first == null ? null : startOf(first), last == null ? null : startOf(last.plusDays(1)),
+                limit(limit)));
     }
 
     private static Instant startOf(LocalDate day) {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The audit trail: every change a person, a token or a command-line user makes (snapshots, imports, batches,
@@ -51,8 +52,8 @@ public class AuditLog implements MongoIndexes {
         if (filter.action() != null) {
             criteria.and("action").is(filter.action());
         }
-        if (filter.target() != null) {
-            criteria.and("target").is(filter.target());
+        if (filter.target() != null) { // a project finds its weeks too: ERP-2026 matches ERP-2026/2026-W47
+            criteria.and("target").regex("^" + Pattern.quote(filter.target()) + "(/|$)");
         }
         if (filter.from() != null || filter.to() != null) {
             Criteria at = criteria.and("at");

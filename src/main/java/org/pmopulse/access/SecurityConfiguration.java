@@ -67,7 +67,7 @@ class SecurityConfiguration {
         if (jwts != null) {
             JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(jwts);
             jwt.setJwtAuthenticationConverter(new JwtCallers(properties.jwt()));
-            bearer.add(jwt);
+            bearer.add(new IdentityProviderSignIn(jwt));
         }
         AuthenticationManager bearerSignIn = new ProviderManager(bearer);
 

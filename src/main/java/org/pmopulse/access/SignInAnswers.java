@@ -32,6 +32,12 @@ final class SignInAnswers implements AuthenticationEntryPoint, AccessDeniedHandl
                     e.getMessage(), List.of(new FieldProblem("Authorization", e.getMessage())));
             return;
         }
+        if (e instanceof IdentityProviderSignIn.Unavailable) {
+            response.setHeader("Retry-After", "60");
+            ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, "sign-in-unavailable",
+                    "Sign-in unavailable", e.getMessage(), List.of(new FieldProblem("Authorization", e.getMessage())));
+            return;
+        }
         if (AccessRules.isPageNavigation(request)) {
             response.sendRedirect(request.getContextPath() + "/login");
             return;

@@ -61,16 +61,16 @@ public class TokenStore implements MongoIndexes {
     public Created create(NewToken token, Caller by) {
         List<FieldProblem> problems = new ArrayList<>();
         if (token.name() == null || token.name().isBlank() || token.name().length() > NAME_LENGTH) {
-            problems.add(new FieldProblem("name", "say what the token is for, in 1 to " + NAME_LENGTH + " characters"));
+            problems.add(new FieldProblem("name", "must say what the token is for, in 1 to " + NAME_LENGTH + " characters"));
         }
         if (token.role() == null) {
-            problems.add(new FieldProblem("role", "name one of " + List.of(Role.values())));
+            problems.add(new FieldProblem("role", "must be one of " + List.of(Role.values())));
         }
         UserStore.checkProjects(token.projects(), problems);
         if (token.projects() != null && !token.projects().isEmpty()
                 && (token.role() == Role.ADMIN || token.role() == Role.COACH)) {
-            problems.add(new FieldProblem("projects", "only PROJECT_MANAGER and PMO_LEAD tokens can be limited to"
-                    + " projects; the work of a " + token.role() + " token reaches every project"));
+            problems.add(new FieldProblem("projects", "can limit only PROJECT_MANAGER and PMO_LEAD tokens;"
+                    + " the work of a " + token.role() + " token reaches every project"));
         }
         int days = token.expiresInDays() == null ? 90 : token.expiresInDays();
         if (days < 1 || days > MAX_DAYS) {

@@ -157,7 +157,7 @@ public class UserStore implements UserDetailsService {
 
     private static void checkRoles(Set<Role> roles, List<FieldProblem> problems) {
         if (roles == null || roles.isEmpty() || roles.contains(null)) {
-            problems.add(new FieldProblem("roles", "name at least one of " + List.of(Role.values())));
+            problems.add(new FieldProblem("roles", "must name at least one of " + List.of(Role.values())));
         }
     }
 

@@ -7,7 +7,9 @@ import org.pmopulse.access.PulseUser;
 import org.pmopulse.access.Role;
 import org.pmopulse.access.TokenStore;
 import org.pmopulse.access.UserStore;
+import org.pmopulse.system.ConflictException;
 import org.pmopulse.system.InvalidInputException;
+import org.pmopulse.system.NotFoundException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,12 +64,14 @@ final class AccessCommands {
 
         <T> int run(String task, Class<T> store, Work<T> work) {
             return PulseCli.withStorage(context, task, spring -> {
-                Caller caller = user.caller(spring, Role.ADMIN);
                 try {
-                    work.run(spring.getBean(store), caller);
+                    work.run(spring.getBean(store), user.caller(spring, Role.ADMIN));
                     return PulseCli.OK;
                 } catch (InvalidInputException e) {
                     e.problems().forEach(p -> context.err().println("pulse: " + p.field() + " " + p.message()));
+                    return PulseCli.INVALID;
+                } catch (IllegalArgumentException | ConflictException | NotFoundException e) {
+                    context.err().println("pulse: " + e.getMessage()); // a user, token or --as that does not fit
                     return PulseCli.INVALID;
                 }
             });

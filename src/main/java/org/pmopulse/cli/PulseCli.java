@@ -1,5 +1,6 @@
 package org.pmopulse.cli;
 
+import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -86,7 +87,7 @@ public final class PulseCli {
     static int withStorage(Context context, String task, Function<ConfigurableApplicationContext, Integer> work) {
         // arguments, not default properties: application.yaml would override defaults and load the demo
         try (ConfigurableApplicationContext spring = new SpringApplicationBuilder(context.application())
-                .web(WebApplicationType.NONE)
+                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF) // stdout is the command's answer
                 .run("--pulse.demo.load=false", "--logging.config=classpath:logback-cli.xml")) {
             return work.apply(spring);
         } catch (RuntimeException e) {

@@ -157,6 +157,20 @@ class JwtSignInTest {
     }
 
     @Test
+    void anIdentityProviderThatCannotBeReachedIsA503NotAServerError() {
+        try (RunningPulse cutOff = RunningPulse.start(
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:1/certs",
+                "--spring.security.oauth2.resourceserver.jwt.audiences=pulse")) {
+            Http.Response r = cutOff.http().bearer(signed(maria().build(), key)).get("/api/me");
+
+            assertThat(r.status()).as(r.body()).isEqualTo(503);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.header("Retry-After")).isNotNull();
+            assertThat(cutOff.http().get("/api/me").status()).isEqualTo(200); // its own users still sign in
+        }
+    }
+
+    @Test
     void pulseTokensStillWorkBesideTheProvidersJwts() {
         String secret = pulse.http().post("/api/tokens", "{\"name\": \"ci\", \"role\": \"PMO_LEAD\"}"
                 .getBytes(StandardCharsets.UTF_8), "application/json").json().get("secret").asString();

@@ -218,6 +218,10 @@ class SignInTest {
         assertThat(batch.get(0).get("actor").asString()).isEqualTo("admin");
         assertThat(admin.get("/api/projects/AUDITED/snapshots").json().get(0).get("receivedBy").asString())
                 .isEqualTo("admin");
+        assertThat(admin.get("/api/audit?target=AUDITED").json()).extracting(e -> e.get("target").asString())
+                .containsExactly("AUDITED/2026-W47"); // a project finds its weeks
+        assertThat(admin.get("/api/audit?target=AUDIT").json()).isEmpty(); // but not another project's
+        assertThat(admin.get("/api/audit?from=2026-12-05&to=2026-12-01").status()).isEqualTo(400);
         assertThat(admin.get("/api/audit?limit=0").status()).isEqualTo(400);
         assertThat(admin.get("/api/audit?action=NAPPING").json().at("/errors/0/field").asString()).isEqualTo("action");
     }

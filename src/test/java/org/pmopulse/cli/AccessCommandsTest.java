@@ -51,7 +51,7 @@ class AccessCommandsTest {
         assertThat(added.exit()).as(added.err()).isZero();
         assertThat(added.out()).contains("password (shown once): ");
         String password = added.out().substring(added.out().indexOf("shown once): ") + 12).strip();
-        assertThat(notAdmin.exit()).isEqualTo(PulseCli.FAILED);
+        assertThat(notAdmin.exit()).isEqualTo(PulseCli.INVALID);
         assertThat(notAdmin.err()).contains("does not hold the role ADMIN");
         assertThat(token.out()).contains("secret (shown once): pulse_");
         assertThat(revoked.out()).contains("revoked " + tokenId);
