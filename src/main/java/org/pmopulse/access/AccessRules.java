@@ -5,11 +5,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
 
@@ -57,18 +55,13 @@ final class AccessRules {
      * may not use them whatever its role.
      */
     private static AuthorizationManager<RequestAuthorizationContext> wholly(Role... roles) {
-        return (authentication, context) -> new AuthorizationDecision(caller(authentication.get())
+        return (authentication, context) -> new AuthorizationDecision(Caller.from(authentication.get())
                 .map(c -> c.limitedTo() == null && Arrays.stream(roles).anyMatch(c::has)).orElse(false));
-    }
-
-    private static Optional<Caller> caller(Authentication who) {
-        return who != null && who.getPrincipal() instanceof CallerPrincipal principal
-                ? Optional.of(principal.caller()) : Optional.empty();
     }
 
     /** Allows the request when the caller may do {@code what} to the project named in its path. */
     private static AuthorizationManager<RequestAuthorizationContext> project(BiPredicate<Caller, String> what) {
-        return (authentication, context) -> new AuthorizationDecision(caller(authentication.get())
+        return (authentication, context) -> new AuthorizationDecision(Caller.from(authentication.get())
                 .map(c -> what.test(c, context.getVariables().get("projectId"))).orElse(false));
     }
 

@@ -9,6 +9,7 @@ import java.io.Serializable;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -84,16 +85,15 @@ public record Caller(String name, Set<Role> roles, Set<String> assigned, Set<Str
         return roles.stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority(r.authority())).toList();
     }
 
-    /** The caller behind an authentication made by any of Pulse's sign-in paths. */
-    public static Caller of(Authentication authentication) {
-        if (authentication != null && authentication.getPrincipal() instanceof CallerPrincipal principal) {
-            return principal.caller();
-        }
-        throw new IllegalStateException("no caller: the request was not authenticated");
+    /** The caller behind an authentication made by any of Pulse's sign-in paths; empty for anybody else. */
+    static Optional<Caller> from(Authentication authentication) {
+        return authentication != null && authentication.getPrincipal() instanceof CallerPrincipal principal
+                ? Optional.of(principal.caller()) : Optional.empty();
     }
 
     /** The caller of the request running on this thread. */
     public static Caller current() {
-        return of(SecurityContextHolder.getContext().getAuthentication());
+        return from(SecurityContextHolder.getContext().getAuthentication())
+                .orElseThrow(() -> new IllegalStateException("no caller: the request was not authenticated"));
     }
 }

@@ -1,7 +1,6 @@
 package org.pmopulse.access;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,7 +19,7 @@ class MeController {
     @Operation(summary = "The signed-in caller: name, roles, the projects they manage or are limited to, and how"
             + " they signed in")
     @GetMapping("/api/me")
-    Me me(@Parameter(hidden = true) Caller caller) {
+    Me me(Caller caller) {
         return new Me(caller.name(), caller.roles(), sorted(caller.assigned()), sorted(caller.limitedTo()), caller.via());
     }
 

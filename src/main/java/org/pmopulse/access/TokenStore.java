@@ -6,6 +6,7 @@ import org.pmopulse.system.MongoIndexes;
 import org.pmopulse.system.NotFoundException;
 import org.pmopulse.system.Sha256;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -96,14 +97,15 @@ public class TokenStore implements MongoIndexes {
 
     /** Revokes a token for good; revoking it again changes nothing. */
     public ApiToken.View revoke(String id, Caller by) {
-        ApiToken token = Optional.ofNullable(id).map(i -> mongo.findById(i, ApiToken.class))
-                .orElseThrow(() -> new NotFoundException("id", "no token '" + id + "'"));
-        if (token.revokedAt() == null) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("revokedAt").is(null)),
-                    new Update().set("revokedAt", clock.instant()).set("revokedBy", by.name()), ApiToken.class);
-            audit.record(by, AuditEntry.Action.TOKEN_REVOKED, id, "'" + token.name() + "'");
+        ApiToken revoked = mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("revokedAt").is(null)),
+                new Update().set("revokedAt", clock.instant()).set("revokedBy", by.name()),
+                FindAndModifyOptions.options().returnNew(true), ApiToken.class);
+        if (revoked != null) {
+            audit.record(by, AuditEntry.Action.TOKEN_REVOKED, id, "'" + revoked.name() + "'");
+            return revoked.view(clock.instant());
         }
-        return mongo.findById(id, ApiToken.class).view(clock.instant());
+        return Optional.ofNullable(mongo.findById(id, ApiToken.class)).map(t -> t.view(clock.instant())) // revoked before
+                .orElseThrow(() -> new NotFoundException("id", "no token '" + id + "'"));
     }
 
     /** The caller a bearer secret stands for; throws when it is unknown, revoked or expired. */

@@ -1,7 +1,6 @@
 package org.pmopulse.access;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import org.pmopulse.system.StrictJson;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,7 +31,7 @@ class TokensController {
 
     @Operation(summary = "Make a token: {name, role, projects, expiresInDays}; 201 with the secret, shown this once")
     @PostMapping(path = "/api/tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<TokenStore.Created> create(@Parameter(hidden = true) Caller caller,
+    ResponseEntity<TokenStore.Created> create(Caller caller,
                                               @RequestBody(required = false) byte[] body) {
         TokenStore.NewToken token = StrictJson.bind(StrictJson.parse(body), TokenStore.NewToken.class);
         return ResponseEntity.status(HttpStatus.CREATED).body(tokens.create(token, caller));
@@ -40,7 +39,7 @@ class TokensController {
 
     @Operation(summary = "Revoke a token for good; it stays listed as REVOKED")
     @DeleteMapping("/api/tokens/{id}")
-    ApiToken.View revoke(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+    ApiToken.View revoke(Caller caller, @PathVariable String id) {
         return tokens.revoke(id, caller);
     }
 }

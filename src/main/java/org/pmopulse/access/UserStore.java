@@ -67,7 +67,8 @@ public class UserStore implements UserDetailsService {
     public PulseUser add(NewUser user, Caller by) {
         List<FieldProblem> problems = new ArrayList<>();
         if (user.name() == null || !NAME.matcher(user.name()).matches()) {
-            problems.add(new FieldProblem("name", "must be 1 to 64 letters, digits, '.', '_', '@' or '-', starting with a letter or digit"));
+            problems.add(new FieldProblem("name",
+                    "must be 1 to 64 letters, digits, '.', '_', '@' or '-', starting with a letter or digit"));
         }
         checkPassword(user.password(), problems);
         checkRoles(user.roles(), problems);

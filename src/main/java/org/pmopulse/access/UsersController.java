@@ -1,7 +1,6 @@
 package org.pmopulse.access;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import org.pmopulse.system.NotFoundException;
 import org.pmopulse.system.StrictJson;
 import org.springframework.http.HttpStatus;
@@ -40,7 +39,7 @@ class UsersController {
 
     @Operation(summary = "Add a user: {name, password, roles, projects}; 201, 409 when the name is taken")
     @PostMapping(path = "/api/users", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<PulseUser.View> add(@Parameter(hidden = true) Caller caller,
+    ResponseEntity<PulseUser.View> add(Caller caller,
                                        @RequestBody(required = false) byte[] body) {
         UserStore.NewUser user = StrictJson.bind(StrictJson.parse(body), UserStore.NewUser.class);
         PulseUser added = users.add(user, caller);
@@ -50,7 +49,7 @@ class UsersController {
 
     @Operation(summary = "Change a user: any of {roles, projects, enabled, password}; what is left out stays")
     @PatchMapping(path = "/api/users/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    PulseUser.View change(@Parameter(hidden = true) Caller caller, @PathVariable String name,
+    PulseUser.View change(Caller caller, @PathVariable String name,
                           @RequestBody(required = false) byte[] body) {
         return users.change(name, StrictJson.bind(StrictJson.parse(body), UserStore.Change.class), caller).view();
     }

@@ -3,7 +3,6 @@ package org.pmopulse.cli;
 import org.pmopulse.access.ApiToken;
 import org.pmopulse.access.Passwords;
 import org.pmopulse.access.Caller;
-import org.pmopulse.access.PulseUser;
 import org.pmopulse.access.Role;
 import org.pmopulse.access.TokenStore;
 import org.pmopulse.access.UserStore;
@@ -129,9 +128,10 @@ final class AccessCommands {
 
         @Override
         public Integer call() {
-            return run("users list", UserStore.class, (users, caller) -> users.all().stream().map(PulseUser::view)
-                    .forEach(u -> context.out().printf("%-24s %-8s %s%s%n", u.name(), u.enabled() ? "enabled" : "disabled",
-                            u.roles().stream().map(Role::name).collect(Collectors.joining(",")), u.projects().isEmpty() ? "" : " projects " + u.projects())));
+            return run("users list", UserStore.class, (users, caller) -> users.all().forEach(u -> context.out()
+                    .printf("%-24s %-8s %s%s%n", u.name(), u.enabled() ? "enabled" : "disabled",
+                            u.roles().stream().map(Role::name).collect(Collectors.joining(",")),
+                            u.projects().isEmpty() ? "" : " projects " + u.projects())));
         }
     }
 

@@ -1,7 +1,6 @@
 package org.pmopulse.coach;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import org.pmopulse.access.Caller;
 import org.pmopulse.system.PathValues;
 import org.springframework.http.MediaType;
@@ -51,7 +50,7 @@ class RuleChangeController {
 
     @Operation(summary = "Validate, replay and write a candidate into the rules folder as one step, and log it")
     @PostMapping(path = "/publish", consumes = {MediaType.APPLICATION_JSON_VALUE, ZIP})
-    RuleChange publish(@Parameter(hidden = true) Caller caller,
+    RuleChange publish(Caller caller,
                        @RequestHeader(value = "Content-Type") String contentType, @RequestBody byte[] body,
                        @RequestParam(required = false) String comment) {
         CandidateRequest request = request(contentType, body, comment, null, null, null);
@@ -60,7 +59,7 @@ class RuleChangeController {
 
     @Operation(summary = "Restore the folder of an earlier rule-set version, as a change of its own")
     @PostMapping("/rollback/{version}")
-    RuleChange rollback(@Parameter(hidden = true) Caller caller, @PathVariable String version,
+    RuleChange rollback(Caller caller, @PathVariable String version,
                         @RequestParam(required = false) String comment) {
         return publisher.rollback(version, caller, comment);
     }

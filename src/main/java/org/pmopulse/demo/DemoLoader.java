@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * so a newcomer sees a portfolio at once. The snapshots are stored first and then assessed week by week by the
  * weekly batch, so every week sees all of its projects; a first start stopped between the two finishes the
  * assessment on the next start. Off with {@code pulse.demo.load=false}; never touches a database that holds
- * assessments. Adds the demo users (a project manager, a PMO lead and a coach) when they do not exist.
+ * assessments. When it stores the demo, it adds the demo users (a project manager, a PMO lead and a coach).
  */
 @Component
 @ConditionalOnWebApplication

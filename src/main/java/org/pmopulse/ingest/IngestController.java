@@ -1,7 +1,6 @@
 package org.pmopulse.ingest;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import org.pmopulse.access.Caller;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -61,7 +60,7 @@ class IngestController {
     @ApiResponse(responseCode = "202", description = "stored, not assessed yet",
             content = @Content(schema = @Schema(implementation = NotAssessedYet.class)))
     @PutMapping(path = "/api/projects/{projectId}/snapshots/{asOf}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> put(@Parameter(hidden = true) Caller caller, @PathVariable String projectId, @PathVariable String asOf,
+    ResponseEntity<?> put(Caller caller, @PathVariable String projectId, @PathVariable String asOf,
                                    @RequestBody(content = @Content(schema = @Schema(implementation = Snapshot.class)))
                                    @org.springframework.web.bind.annotation.RequestBody(required = false) byte[] body) {
         PathValues.projectId(projectId);
@@ -96,7 +95,7 @@ class IngestController {
                     + "reported with their problems and nothing of them is stored. 200 with the report when any item "
                     + "was accepted; when none was, a 422 problem listing every item's problems, with the report.")
     @PostMapping(path = "/api/snapshots", consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
-    ResponseEntity<BulkReport> bulk(@Parameter(hidden = true) Caller caller,
+    ResponseEntity<BulkReport> bulk(Caller caller,
                                     @RequestHeader(value = "Content-Type", required = false) String contentType,
                                     @RequestBody(content = @Content(schema = @Schema(implementation = Snapshot[].class)))
                                     @org.springframework.web.bind.annotation.RequestBody(required = false) byte[] body) {
@@ -112,7 +111,7 @@ class IngestController {
             description = "The week leaves the current snapshots but stays under .../versions (marked deleted); its "
                     + "assessments and portfolio line go, and the project's later weeks are assessed again. ADMIN only.")
     @DeleteMapping("/api/projects/{projectId}/snapshots/{asOf}")
-    Deletions.Deleted deleteWeek(@Parameter(hidden = true) Caller caller, @PathVariable String projectId,
+    Deletions.Deleted deleteWeek(Caller caller, @PathVariable String projectId,
                                  @PathVariable String asOf) {
         PathValues.projectId(projectId);
         return deletions.week(projectId, IsoWeek.of(PathValues.date("asOf", asOf)), caller);
@@ -121,7 +120,7 @@ class IngestController {
     @Operation(summary = "Delete a whole project: every week as above, its summary and its portfolio lines",
             description = "ADMIN only.")
     @DeleteMapping("/api/projects/{projectId}")
-    Deletions.Deleted deleteProject(@Parameter(hidden = true) Caller caller, @PathVariable String projectId) {
+    Deletions.Deleted deleteProject(Caller caller, @PathVariable String projectId) {
         return deletions.project(PathValues.projectId(projectId), caller);
     }
 }

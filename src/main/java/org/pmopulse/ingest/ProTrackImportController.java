@@ -1,7 +1,6 @@
 package org.pmopulse.ingest;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import org.pmopulse.access.Caller;
 import org.pmopulse.system.FieldProblem;
 import org.pmopulse.system.InvalidInputException;
@@ -26,7 +25,7 @@ class ProTrackImportController {
     @Operation(summary = "Import a ProTrack (.p2x) file: one snapshot per tracking period, each stored and assessed")
     @PostMapping(path = "/api/imports/protrack", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE,
             MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    ProTrackImportService.Imported upload(@Parameter(hidden = true) Caller caller,
+    ProTrackImportService.Imported upload(Caller caller,
                                           @RequestParam(required = false) String fileName,
                                           @RequestParam(required = false) String projectId,
                                           @RequestBody(required = false) byte[] body) {

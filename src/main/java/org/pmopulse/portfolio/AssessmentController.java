@@ -4,7 +4,6 @@ import org.pmopulse.assessment.Assessment;
 import org.pmopulse.assessment.HistoryEntry;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import org.pmopulse.access.Caller;
 import org.pmopulse.snapshot.IsoWeek;
 import org.pmopulse.system.NotFoundException;
@@ -29,7 +28,7 @@ class AssessmentController {
 
     @Operation(summary = "The assessment of the project's latest week")
     @GetMapping("/assessments/latest")
-    Assessment latest(@Parameter(hidden = true) Caller caller, @PathVariable String projectId) {
+    Assessment latest(Caller caller, @PathVariable String projectId) {
         PathValues.projectId(projectId);
         return service.latest(projectId).map(a -> seenBy(caller, a))
                 .orElseThrow(() -> new NotFoundException("projectId", "no assessment of project '" + projectId + "'"));
@@ -37,7 +36,7 @@ class AssessmentController {
 
     @Operation(summary = "The assessment of the week that contains asOf (YYYY-MM-DD)")
     @GetMapping("/assessments/{asOf}")
-    Assessment ofWeek(@Parameter(hidden = true) Caller caller, @PathVariable String projectId,
+    Assessment ofWeek(Caller caller, @PathVariable String projectId,
                       @PathVariable String asOf) {
         PathValues.projectId(projectId);
         String week = IsoWeek.of(PathValues.date("asOf", asOf));

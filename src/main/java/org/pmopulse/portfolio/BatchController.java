@@ -1,7 +1,6 @@
 package org.pmopulse.portfolio;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import org.pmopulse.access.AuditEntry;
 import org.pmopulse.access.AuditLog;
 import org.pmopulse.access.Caller;
@@ -29,7 +28,7 @@ class BatchController {
 
     @Operation(summary = "Re-assess every project of a week (default: the latest); 202 with the job to follow at /api/jobs/{id}")
     @PostMapping("/api/portfolio/assessments")
-    ResponseEntity<Job> start(@Parameter(hidden = true) Caller caller, @RequestParam(required = false) String asOf) {
+    ResponseEntity<Job> start(Caller caller, @RequestParam(required = false) String asOf) {
         Job job = batch.start(asOf == null ? null : PathValues.date("asOf", asOf), caller.name());
         audit.record(caller, AuditEntry.Action.BATCH_STARTED, job.id(), "week " + job.week());
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/jobs/" + job.id())).body(job);
@@ -37,7 +36,7 @@ class BatchController {
 
     @Operation(summary = "Take up an INTERRUPTED job (its process stopped): a new job for the same week; 202 with it")
     @PostMapping("/api/jobs/{id}/resume")
-    ResponseEntity<Job> resume(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+    ResponseEntity<Job> resume(Caller caller, @PathVariable String id) {
         Job job = batch.resume(id);
         audit.record(caller, AuditEntry.Action.BATCH_RESUMED, job.id(), "resumes " + id);
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/jobs/" + job.id())).body(job);

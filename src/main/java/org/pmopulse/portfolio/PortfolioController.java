@@ -1,7 +1,6 @@
 package org.pmopulse.portfolio;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import org.pmopulse.access.Caller;
 import org.pmopulse.snapshot.Methodology;
 import org.pmopulse.snapshot.Phase;
@@ -35,7 +34,7 @@ class PortfolioController {
     @Operation(summary = "Every project of a week (default: the latest) ranked worst first, with counts per RAG and movers; "
             + "filters by methodology, phase, RAG and sponsor")
     @GetMapping
-    PortfolioView view(@Parameter(hidden = true) Caller caller, @RequestParam(required = false) String asOf, @RequestParam(required = false) String methodology,
+    PortfolioView view(Caller caller, @RequestParam(required = false) String asOf, @RequestParam(required = false) String methodology,
                        @RequestParam(required = false) String phase, @RequestParam(required = false) String rag,
                        @RequestParam(required = false) String sponsor) {
         return portfolio.view(asOf == null ? null : PathValues.date("asOf", asOf), new PortfolioService.Filter(
@@ -47,7 +46,7 @@ class PortfolioController {
     @Operation(summary = "The weekly report: summary, movers, red and amber projects with their top findings and "
             + "recommendations, cross-project conflicts, forecasts; format md (default), csv or html")
     @GetMapping("/report")
-    ResponseEntity<String> report(@Parameter(hidden = true) Caller caller, @RequestParam(required = false) String asOf,
+    ResponseEntity<String> report(Caller caller, @RequestParam(required = false) String asOf,
                                   @RequestParam(defaultValue = "md") String format) {
         WeeklyReport report = portfolio.report(asOf == null ? null : PathValues.date("asOf", asOf), caller);
         return switch (format) {
@@ -63,21 +62,21 @@ class PortfolioController {
 
     @Operation(summary = "Each project's score and RAG per week over the last N weeks (default 12), oldest first")
     @GetMapping("/history")
-    Map<String, List<WeekScore>> history(@Parameter(hidden = true) Caller caller,
+    Map<String, List<WeekScore>> history(Caller caller,
                                          @RequestParam(defaultValue = "12") String weeks) {
         return portfolio.histories(weeks(weeks), caller);
     }
 
     @Operation(summary = "Dependencies between projects of the portfolio that are at risk, from the week's findings")
     @GetMapping("/conflicts")
-    List<WeeklyReport.Conflict> conflicts(@Parameter(hidden = true) Caller caller,
+    List<WeeklyReport.Conflict> conflicts(Caller caller,
                                           @RequestParam(required = false) String asOf) {
         return portfolio.report(asOf == null ? null : PathValues.date("asOf", asOf), caller).conflicts();
     }
 
     @Operation(summary = "Counts per RAG and mean score for each of the last N weeks (default 12), oldest first")
     @GetMapping("/trend")
-    List<TrendPoint> trend(@Parameter(hidden = true) Caller caller, @RequestParam(defaultValue = "12") String weeks) {
+    List<TrendPoint> trend(Caller caller, @RequestParam(defaultValue = "12") String weeks) {
         return portfolio.trend(weeks(weeks), caller);
     }
 

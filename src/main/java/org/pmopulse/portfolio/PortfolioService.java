@@ -54,12 +54,15 @@ public class PortfolioService {
      * the caller may read.
      */
     public PortfolioView view(LocalDate asOf, Filter filter, Caller caller) {
+        return view(asOf, filter, caller, OtherProjects.hiddenFrom(caller, projects));
+    }
+
+    private PortfolioView view(LocalDate asOf, Filter filter, Caller caller, OtherProjects others) {
         String week = asOf != null ? IsoWeek.of(asOf) : latestWeek();
         LocalDate weekStart = IsoWeek.monday(week);
         Map<String, Rag> before = weeks.week(IsoWeek.of(weekStart.minusWeeks(1))).stream()
                 .collect(Collectors.toMap(ProjectWeek::projectId, ProjectWeek::rag));
         String liveRules = rules.live().map(RuleSet::version).orElse(null);
-        OtherProjects others = OtherProjects.hiddenFrom(caller, projects);
         List<PortfolioView.Entry> entries = weeks.week(week).stream()
                 .filter(p -> caller.reads(p.projectId()) && matches(p, filter))
                 .map(p -> entry(0, p, before.get(p.projectId()), liveRules, others))
@@ -82,12 +85,13 @@ public class PortfolioService {
      */
     WeeklyReport report(LocalDate asOf, Caller caller) {
         Filter all = new Filter(null, null, null, null);
-        PortfolioView whole = view(asOf, all, PORTFOLIO);
+        OtherProjects others = OtherProjects.hiddenFrom(caller, projects);
+        // every project, for the conflicts between them; shown as it is to a caller who reads every project
+        PortfolioView whole = view(asOf, all, PORTFOLIO, others);
         Map<String, Assessment> full = new LinkedHashMap<>();
         for (ProjectWeek p : weeks.week(whole.week())) {
             assessments.byId(p.assessmentId()).ifPresent(a -> full.put(p.projectId(), a));
         }
-        OtherProjects others = OtherProjects.hiddenFrom(caller, projects);
         List<WeeklyReport.Conflict> conflicts = WeeklyReport.conflicts(whole, full).stream()
                 .map(c -> c.seenBy(others)).filter(Objects::nonNull).toList();
         Map<String, Assessment> shown = new LinkedHashMap<>();
@@ -96,7 +100,7 @@ public class PortfolioService {
                 shown.put(project, others.assessment(assessment));
             }
         });
-        return new WeeklyReport(caller.readsEveryProject() ? whole : view(asOf, all, caller), shown, conflicts);
+        return new WeeklyReport(caller.readsEveryProject() ? whole : view(asOf, all, caller, others), shown, conflicts);
     }
 
     /** Each project's score and RAG over the last {@code count} weeks, oldest first: the dashboard's sparklines. */

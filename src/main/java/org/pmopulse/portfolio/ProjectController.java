@@ -1,7 +1,6 @@
 package org.pmopulse.portfolio;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import org.pmopulse.access.Caller;
 import org.pmopulse.system.NotFoundException;
 import org.pmopulse.system.PathValues;
@@ -23,14 +22,14 @@ class ProjectController {
 
     @Operation(summary = "Every project with its latest week's score and RAG")
     @GetMapping
-    List<ProjectSummary> list(@Parameter(hidden = true) Caller caller) {
+    List<ProjectSummary> list(Caller caller) {
         OtherProjects others = OtherProjects.hiddenFrom(caller, projects);
         return projects.all().stream().filter(p -> caller.reads(p.projectId())).map(p -> p.seenBy(others)).toList();
     }
 
     @Operation(summary = "One project's latest week: score, RAG, change, top finding and recommendation")
     @GetMapping("/{projectId}")
-    ProjectSummary one(@Parameter(hidden = true) Caller caller, @PathVariable String projectId) {
+    ProjectSummary one(Caller caller, @PathVariable String projectId) {
         return projects.find(PathValues.projectId(projectId)).map(p -> p.seenBy(OtherProjects.hiddenFrom(caller, projects)))
                 .orElseThrow(() -> new NotFoundException("projectId", "no project '" + projectId + "'"));
     }

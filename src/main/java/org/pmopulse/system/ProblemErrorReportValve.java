@@ -7,7 +7,6 @@ import org.apache.catalina.valves.ErrorReportValve;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,12 +26,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
                 ? "the request's path, query or headers are malformed (an encoded '/', '\\' or NUL, a bad % escape,"
                 + " characters not allowed in a URL, or a request line over the size limit)"
                 : "the server refused the request (HTTP " + status + ")";
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "https://pmopulse.org/problems/" + (status == 400 ? "bad-request" : "http-" + status));
-        problem.put("title", status == 400 ? "Bad request" : "Request refused");
-        problem.put("status", status);
-        problem.put("detail", detail);
-        problem.put("errors", List.of(Map.of("field", "path", "message", detail)));
+        Map<String, Object> problem = ProblemResponses.body(status, status == 400 ? "bad-request" : "http-" + status,
+                status == 400 ? "Bad request" : "Request refused", detail, List.of(new FieldProblem("path", detail)));
         try {
             response.setContentType("application/problem+json");
             response.setHeader("X-Content-Type-Options", "nosniff");

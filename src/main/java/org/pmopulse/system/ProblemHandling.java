@@ -22,7 +22,7 @@ import java.util.Map;
 @RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
-    private static final String TYPES = "https://pmopulse.org/problems/";
+    static final String TYPES = "https://pmopulse.org/problems/";
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
