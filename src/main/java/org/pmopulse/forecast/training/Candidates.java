@@ -7,6 +7,12 @@ import org.tribuo.regression.Regressor;
 import org.tribuo.regression.ensemble.AveragingCombiner;
 import org.tribuo.regression.rtree.CARTRegressionTrainer;
 import org.tribuo.regression.rtree.impurity.MeanSquaredError;
+import org.tribuo.regression.sgd.linear.LinearSGDTrainer;
+import org.tribuo.regression.sgd.objectives.Huber;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.transform.TransformTrainer;
+import org.tribuo.transform.TransformationMap;
+import org.tribuo.transform.transformations.MeanStdDevTransformation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,11 +56,12 @@ public final class Candidates {
     }
 
     /**
-     * The standard candidates plus what was tried and lost (see models/README.md): a tree trained on simulated
-     * executions of the training projects' networks with their real rows.
+     * The standard candidates plus what was tried and lost (see models/README.md): a linear correction, and a tree
+     * trained on simulated executions of the training projects' networks with their real rows.
      */
     public static List<Candidate> explored(boolean withSimulations) {
         List<Candidate> all = new ArrayList<>(standard());
+        all.add(new Candidate("linear", SlipFeatures.NAMES, false, Candidates::linear));
         if (withSimulations) {
             all.add(new Candidate("tree-simulated", SlipFeatures.PROGRESS, true,
                     () -> new CARTRegressionTrainer(5, 20f, 0.0f, 1.0f, false, new MeanSquaredError(), SEED)));
@@ -78,6 +85,12 @@ public final class Candidates {
     private static Trainer<Regressor> deeperForest() {
         return new RandomForestTrainer<>(new CARTRegressionTrainer(4, 10f, 0.0f, 0.5f, false, new MeanSquaredError(),
                 SEED), new AveragingCombiner(), 100, SEED);
+    }
+
+    /** A linear correction on standardised features, fitted with a robust (Huber) loss. */
+    private static Trainer<Regressor> linear() {
+        return new TransformTrainer<>(new LinearSGDTrainer(new Huber(), new AdaGrad(0.05, 0.1), 30, 1_000_000, 1, SEED),
+                new TransformationMap(List.of(new MeanStdDevTransformation())));
     }
 
     private static Trainer<Regressor> tree() {

@@ -283,11 +283,9 @@ public final class NestedEvaluation {
         List<TrainingRow> simulated = choice.candidate().simulated() ? data.simulatedOf(projects) : List.of();
         List<TrainingRow> all = new ArrayList<>(real);
         all.addAll(simulated);
-        Map<String, List<Double>> seen = SlipData.ranges(all, choice.candidate().features());
         // a feature that never varied in training (no risk register in the files) teaches nothing: left out, so a
         // project that has one is not told its forecast is out of range
-        List<String> features = choice.candidate().features().stream()
-                .filter(f -> seen.containsKey(f) && seen.get(f).get(0) < seen.get(f).get(1)).toList();
+        List<String> features = choice.candidate().features().stream().filter(f -> SlipData.varies(all, f)).toList();
         Map<String, Double> typical = SlipData.medians(real, features);
         Trainer<Regressor> trainer = trainer(choice);
         Model<Regressor> model = trainer.train(SlipData.dataset(real, simulated, features, typical, description));

@@ -90,6 +90,15 @@ public final class SlipData {
         return ranges;
     }
 
+    /**
+     * Whether the feature takes more than one value in the rows. Judged on the values themselves: the card's ranges
+     * are rounded outward, so a constant 1.3863 would look like a range.
+     */
+    static boolean varies(List<TrainingRow> rows, String name) {
+        double[] values = values(rows, name);
+        return values.length > 0 && values[0] < values[values.length - 1];
+    }
+
     private static double[] values(List<TrainingRow> rows, String name) {
         List<Double> v = new ArrayList<>();
         rows.stream().map(r -> r.features().get(name)).filter(Objects::nonNull).forEach(v::add);

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pmopulse.forecast.Forecaster;
 import org.pmopulse.forecast.ModelCard;
+import org.pmopulse.forecast.SlipModel;
+import org.pmopulse.system.PulseJson;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,6 +40,25 @@ class SlipTrainingTest {
         assertThat(Forecaster.load(a).model()).isPresent();
         assertThat(card.evaluation()).containsKeys("mape", "coverage80", "kept");
         assertThat(card.provenance().get("simulation").toString()).contains("seed=5").contains("runsPerProject=12");
+    }
+
+    @Test
+    void everyCandidateThatCanBeChosenIsWrittenAndReadBackForecastingTheSame() throws IOException {
+        List<TrainingRow> rows = SimulatedProjects.rows(12, 5);
+        var data = new NestedEvaluation.Data(rows, Map.of());
+        for (Candidates.Candidate candidate : Candidates.explored(false)) {
+            var choice = new NestedEvaluation.Choice(candidate, 1.0, Map.of(), 0.0, Map.of());
+            SlipModel fitted = NestedEvaluation.fit(data, new java.util.TreeSet<>(data.projects()), choice, "test");
+            Path file = dir.resolve(candidate.name() + ".tribuo");
+            Files.write(file, SlipTraining.bytes(fitted.model()));
+            Files.writeString(Forecaster.cardOf(file), PulseJson.mapper().writeValueAsString(fitted.card()));
+
+            SlipModel loaded = Forecaster.load(file).model().orElseThrow();
+            for (TrainingRow row : rows.subList(0, 20)) {
+                assertThat(loaded.correction(row.features())).as(candidate.name())
+                        .isCloseTo(fitted.correction(row.features()), org.assertj.core.data.Offset.offset(1e-9));
+            }
+        }
     }
 
     @Test
