@@ -114,7 +114,7 @@ public class CandidateSandbox {
     /** The worker's command: the same Java and class path as this process, from the jar when Pulse runs as one. */
     private List<String> command(Path dir) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + memoryMegabytes + "m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1",
+                "-Xmx" + memoryMegabytes + "m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Djava.io.tmpdir=" + dir, "-Dfile.encoding=UTF-8", "-Dlogback.configurationFile=logback-cli.xml"));
         File source = new ApplicationHome(CandidateWorker.class).getSource();
         if (source != null && source.isFile() && source.getName().endsWith(".jar")) {
