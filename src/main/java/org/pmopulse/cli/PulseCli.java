@@ -88,7 +88,8 @@ public final class PulseCli {
         // arguments, not default properties: application.yaml would override defaults and load the demo
         try (ConfigurableApplicationContext spring = new SpringApplicationBuilder(context.application())
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF) // stdout is the command's answer
-                .run("--pulse.demo.load=false", "--logging.config=classpath:logback-cli.xml")) {
+                .run("--pulse.demo.load=false", "--logging.config=classpath:logback-cli.xml",
+                        "--spring.main.lazy-initialization=true")) {
             return work.apply(spring);
         } catch (RuntimeException e) {
             context.err().println("pulse: " + task + " failed: " + e.getMessage());

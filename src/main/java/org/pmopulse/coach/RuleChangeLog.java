@@ -3,6 +3,7 @@ package org.pmopulse.coach;
 import org.bson.types.ObjectId;
 import org.pmopulse.rules.LiveRules;
 import org.pmopulse.rules.RuleFolder;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -66,8 +67,26 @@ public class RuleChangeLog {
         this.clock = clock;
     }
 
-    /** From start on, record every set that goes live; and the one live now, if the log does not know it yet. */
-    @EventListener(ApplicationReadyEvent.class)
+    /**
+     * The server records what goes live from its start on; a command-line run, which only reads the rules when its
+     * command needs them, does not watch them.
+     */
+    @Component
+    @ConditionalOnWebApplication
+    static class OnServerStart {
+        private final RuleChangeLog log;
+
+        OnServerStart(RuleChangeLog log) {
+            this.log = log;
+        }
+
+        @EventListener(ApplicationReadyEvent.class)
+        void start() {
+            log.listen();
+        }
+    }
+
+    /** From now on, record every set that goes live; and the one live now, if the log does not know it yet. */
     void listen() {
         rules.onLoaded(this::loaded);
         rules.awaitFirstLook();

@@ -2,6 +2,7 @@ package org.pmopulse.forecast;
 
 import org.pmopulse.system.PulseProperties;
 import org.pmopulse.system.ReadyLine;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,7 @@ class ForecastConfiguration {
     }
 
     @Bean
+    @ConditionalOnWebApplication // health is what the server reports; a command-line run does not build it
     HealthIndicator forecastHealthIndicator(Forecaster forecaster) {
         return () -> forecaster.model()
                 .map(m -> Health.up().withDetail("mode", "model").withDetail("model", m.version()).build())

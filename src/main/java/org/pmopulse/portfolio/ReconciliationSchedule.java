@@ -2,6 +2,7 @@ package org.pmopulse.portfolio;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -10,9 +11,10 @@ import org.springframework.stereotype.Component;
 /**
  * When the reconciliation runs: once at start, after the demo load, before Pulse says it is ready (requests are
  * already served meanwhile); then every {@code pulse.reconcile.interval}, except while a batch job runs, whose
- * half-written week is not a crash's.
+ * half-written week is not a crash's. The server's schedule: a command-line run does not reconcile.
  */
 @Component
+@ConditionalOnWebApplication
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ReconciliationSchedule implements ApplicationRunner {
     private final Reconciler reconciler;

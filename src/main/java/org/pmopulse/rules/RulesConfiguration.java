@@ -2,6 +2,7 @@ package org.pmopulse.rules;
 
 import org.pmopulse.system.PulseProperties;
 import org.pmopulse.system.ReadyLine;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,7 @@ class RulesConfiguration {
     }
 
     @Bean
+    @ConditionalOnWebApplication // health is what the server reports; a command-line run does not build it
     HealthIndicator rulesHealthIndicator(LiveRules rules) {
         return () -> {
             Health.Builder health = rules.live().map(set -> Health.up().withDetail("version", set.version())

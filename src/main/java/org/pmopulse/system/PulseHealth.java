@@ -1,6 +1,7 @@
 package org.pmopulse.system;
 
 import org.bson.Document;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +18,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class PulseHealth {
 
     @Bean
+    @ConditionalOnWebApplication // health is what the server reports; a command-line run does not build it
     HealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
         return () -> {
             try {

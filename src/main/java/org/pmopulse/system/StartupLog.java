@@ -3,6 +3,7 @@ package org.pmopulse.system;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -10,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** Says, once Pulse is ready, where everything is read from and which URL to open. */
+/** Says, once the server is ready, where everything is read from and which URL to open. */
 @Component
+@ConditionalOnWebApplication
 class StartupLog {
     private static final Logger log = LoggerFactory.getLogger(StartupLog.class);
     private final PulseProperties properties;
