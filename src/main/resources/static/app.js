@@ -90,8 +90,12 @@ async function showPortfolio() {
     el("h1", {}, `Portfolio, week ${view.week}`),
     el("div", { class: "cards", id: "summary" },
       ...["RED", "AMBER", "GREEN", "NO_DATA"].map(r => el("div", { class: "card" }, rag(r), el("div", { class: "n", id: `count-${r}` }, summary.byRag[r]))),
-      el("div", { class: "card" }, "Mean score", el("div", { class: "n" }, summary.meanScore)),
+      el("div", { class: "card" }, "Mean score", el("div", { class: "n", id: "mean-score" }, summary.meanScore ?? "none")),
       el("div", { class: "card" }, "Newly red", el("div", {}, summary.newlyRed.join(", ") || "none"))),
+    view.notReported.length > 0
+      ? el("p", { class: "notice", id: "not-reported" }, `Not reported yet for week ${view.week}: `,
+          view.notReported.map(p => `${p.projectId} (last ${p.lastWeek}, ${p.lastRag})`).join(", "), ".")
+      : "",
     view.projects.some(p => !p.currentRules)
       ? el("p", { class: "notice", id: "rules-notice" }, "Some projects were assessed with an earlier rule set; the re-assessment after the last rule change is under way.")
       : "",

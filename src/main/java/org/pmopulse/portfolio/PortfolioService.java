@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -26,11 +28,13 @@ import java.util.stream.Stream;
 
 /**
  * The PMO lead's view: every project of a week ranked worst first, and the portfolio's trend over weeks, read
- * from the portfolio's weeks ({@link PortfolioWeeks}) so a view costs two reads, however many projects.
+ * from the portfolio's weeks ({@link PortfolioWeeks}) so a view costs a read a week, however many projects.
  */
 @Service
 public class PortfolioService {
     private static final int MOVERS = 5;
+    /** How far back a project that has not reported this week is looked for. */
+    private static final int RECENT_WEEKS = 4;
     /** Reads every project: for finding conflicts, which span projects whoever asks. */
     private static final Caller PORTFOLIO = Caller.system("portfolio");
 
@@ -58,12 +62,13 @@ public class PortfolioService {
     }
 
     private PortfolioView view(LocalDate asOf, Filter filter, Caller caller, OtherProjects others) {
-        String week = asOf != null ? IsoWeek.of(asOf) : latestWeek();
+        String week = asOf != null ? IsoWeek.of(asOf) : latestWeek(caller);
         LocalDate weekStart = IsoWeek.monday(week);
+        List<ProjectWeek> lines = weeks.week(week);
         Map<String, Rag> before = weeks.week(IsoWeek.of(weekStart.minusWeeks(1))).stream()
                 .collect(Collectors.toMap(ProjectWeek::projectId, ProjectWeek::rag));
         String liveRules = rules.live().map(RuleSet::version).orElse(null);
-        List<PortfolioView.Entry> entries = weeks.week(week).stream()
+        List<PortfolioView.Entry> entries = lines.stream()
                 .filter(p -> caller.reads(p.projectId()) && matches(p, filter))
                 .map(p -> entry(0, p, before.get(p.projectId()), liveRules, others))
                 // worst first; a project Pulse could not score at all (NO_DATA) needs attention before any
@@ -76,7 +81,28 @@ public class PortfolioService {
         for (PortfolioView.Entry e : entries) {
             ranked.add(e.ranked(ranked.size() + 1));
         }
-        return new PortfolioView(week, weekStart, summary(ranked), ranked);
+        return new PortfolioView(week, weekStart, summary(ranked), ranked, notReported(weekStart, lines, filter, caller));
+    }
+
+    /**
+     * The projects the caller reads that reported in one of the {@value #RECENT_WEEKS} weeks before this one but not
+     * in it: early in a week most have not reported yet, and the view must say so rather than look complete.
+     */
+    private List<PortfolioView.NotReported> notReported(LocalDate weekStart, List<ProjectWeek> lines, Filter filter,
+                                                        Caller caller) {
+        Set<String> reported = lines.stream().map(ProjectWeek::projectId).collect(Collectors.toSet());
+        Map<String, PortfolioView.NotReported> missing = new TreeMap<>();
+        for (int back = 1; back <= RECENT_WEEKS; back++) { // nearest week first: a project's first line is its latest
+            String earlier = IsoWeek.of(weekStart.minusWeeks(back));
+            for (ProjectWeek p : weeks.week(earlier)) {
+                if (!reported.contains(p.projectId()) && caller.reads(p.projectId()) && p.phase() != Phase.CLOSED
+                        && matches(p, filter)) {
+                    missing.putIfAbsent(p.projectId(),
+                            new PortfolioView.NotReported(p.projectId(), p.name(), earlier, p.asOf(), p.rag()));
+                }
+            }
+        }
+        return List.copyOf(missing.values());
     }
 
     /**
@@ -106,7 +132,7 @@ public class PortfolioService {
     /** Each project's score and RAG over the last {@code count} weeks, oldest first: the dashboard's sparklines. */
     public Map<String, List<WeekScore>> histories(int count, Caller caller) {
         Map<String, List<WeekScore>> byProject = new TreeMap<>();
-        for (String week : lastWeeks(count)) {
+        for (String week : lastWeeks(count, caller)) {
             for (ProjectWeek p : visible(week, caller)) {
                 byProject.computeIfAbsent(p.projectId(), k -> new ArrayList<>()).add(new WeekScore(week, p.score(), p.rag()));
             }
@@ -117,7 +143,7 @@ public class PortfolioService {
     /** Counts per RAG and mean score of each of the last {@code count} weeks that have assessments, oldest first. */
     public List<TrendPoint> trend(int count, Caller caller) {
         List<TrendPoint> trend = new ArrayList<>();
-        for (String week : lastWeeks(count)) {
+        for (String week : lastWeeks(count, caller)) {
             List<ProjectWeek> projects = visible(week, caller);
             if (!projects.isEmpty()) {
                 trend.add(new TrendPoint(week, projects.size(), countByRag(projects.stream().map(ProjectWeek::rag).toList()),
@@ -131,8 +157,8 @@ public class PortfolioService {
         return weeks.week(week).stream().filter(p -> caller.reads(p.projectId())).toList();
     }
 
-    private List<String> lastWeeks(int count) {
-        LocalDate latest = IsoWeek.monday(latestWeek());
+    private List<String> lastWeeks(int count, Caller caller) {
+        LocalDate latest = IsoWeek.monday(latestWeek(caller));
         List<String> list = new ArrayList<>();
         for (int i = count - 1; i >= 0; i--) {
             list.add(IsoWeek.of(latest.minusWeeks(i)));
@@ -140,8 +166,10 @@ public class PortfolioService {
         return list;
     }
 
-    private String latestWeek() {
-        return weeks.latestWeek().orElse(IsoWeek.of(LocalDate.now()));
+    /** The latest week with an assessment the caller may read: a project manager's, not another project's. */
+    private String latestWeek(Caller caller) {
+        return (caller.readsEveryProject() ? weeks.latestWeek() : weeks.latestWeekWith(caller::reads))
+                .orElse(IsoWeek.of(LocalDate.now()));
     }
 
     private static boolean matches(ProjectWeek p, Filter f) {
@@ -195,9 +223,12 @@ public class PortfolioService {
         return counts;
     }
 
-    /** The mean of the scores there are: a project with no data counts in the RAG counts, not in the mean. */
-    private static double mean(List<Integer> scores) {
-        return Math.round(10.0 * scores.stream().filter(Objects::nonNull).mapToInt(Integer::intValue).average()
-                .orElse(0)) / 10.0;
+    /**
+     * The mean of the scores there are, or null when there are none: a project with no data counts in the RAG counts,
+     * not in the mean, and a week without a score has no mean (0 would read as a failing portfolio).
+     */
+    private static Double mean(List<Integer> scores) {
+        OptionalDouble mean = scores.stream().filter(Objects::nonNull).mapToInt(Integer::intValue).average();
+        return mean.isPresent() ? Math.round(10.0 * mean.getAsDouble()) / 10.0 : null;
     }
 }

@@ -13,14 +13,22 @@ import java.util.Map;
 
 /** The portfolio in one week, worst first, with what changed since the week before. */
 @Schema(description = "Every project of a week ranked worst first, with counts and movers")
-public record PortfolioView(String week, LocalDate weekStart, Summary summary, List<Entry> projects) {
+public record PortfolioView(String week, LocalDate weekStart, Summary summary, List<Entry> projects,
+                            @Schema(description = "Projects that reported in one of the four weeks before this one but "
+                                    + "not in it yet (closed projects are not expected to report)")
+                            List<NotReported> notReported) {
+
+    /** A project missing from the week, with its latest line before it. */
+    public record NotReported(String projectId, String name, String lastWeek, LocalDate lastAsOf, Rag lastRag) {}
 
     /**
      * @param newlyRed   projects RED this week and not last week
      * @param newlyAmber projects AMBER this week that were GREEN last week
      * @param improved   projects whose RAG is better than last week
      */
-    public record Summary(int projects, Map<Rag, Integer> byRag, double meanScore, List<String> newlyRed,
+    public record Summary(int projects, Map<Rag, Integer> byRag,
+                          @Schema(description = "Mean of the scores there are; absent when no project has one")
+                          Double meanScore, List<String> newlyRed,
                           List<String> newlyAmber, List<String> improved, List<Mover> biggestDrops,
                           List<Mover> biggestRises) {}
 

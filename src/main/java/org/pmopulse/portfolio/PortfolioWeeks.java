@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The portfolio by week ({@code portfolio_weeks}): one document per ISO week with a {@link ProjectWeek} per
@@ -142,10 +144,21 @@ public class PortfolioWeeks {
                 .stream().sorted(Comparator.comparing(ProjectWeek::projectId)).toList();
     }
 
-    /** The latest week with any assessment. */
+    /**
+     * The latest week with an assessment of a project that passes {@code which} (a caller's projects), reading the
+     * weeks newest first and only their project ids.
+     */
+    public Optional<String> latestWeekWith(Predicate<String> which) {
+        Query query = new Query().with(Sort.by(Sort.Direction.DESC, "_id"));
+        query.fields().include("projects.projectId");
+        try (Stream<Members> newestFirst = mongo.stream(query, Members.class, COLLECTION)) {
+            return newestFirst.filter(w -> w.projects().stream().anyMatch(m -> which.test(m.projectId())))
+                    .map(Members::week).findFirst();
+        }
+    }
+
+    /** The latest week with any assessment (a week whose only project was deleted has none). */
     public Optional<String> latestWeek() {
-        Query query = new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);
-        query.fields().include("_id");
-        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(d -> d.getString("_id"));
+        return latestWeekWith(project -> true);
     }
 }

@@ -130,7 +130,7 @@ final class WeeklyReport {
 
     /** What the templates show, worked out here so they stay free of logic. */
     record Model(String week, String range, String counts, String newlyRed, String newlyAmber, String improved,
-                 String drops, String rises, List<Section> sections, List<ConflictLine> conflicts,
+                 String drops, String rises, String notReported, List<Section> sections, List<ConflictLine> conflicts,
                  List<ForecastRow> forecasts, boolean hasForecasts, List<Row> rows) {}
 
     record Section(String heading, List<ProjectBlock> projects) {}
@@ -149,7 +149,7 @@ final class WeeklyReport {
         String counts = s.projects() + (s.projects() == 1 ? " project: " : " projects: ") + s.byRag().get(Rag.GREEN)
                 + " GREEN, " + s.byRag().get(Rag.AMBER) + " AMBER, " + s.byRag().get(Rag.RED) + " RED"
                 + (s.byRag().get(Rag.NO_DATA) > 0 ? ", " + s.byRag().get(Rag.NO_DATA) + " NO_DATA" : "")
-                + "; mean score " + s.meanScore() + ".";
+                + (s.meanScore() == null ? "; no project has a score." : "; mean score " + s.meanScore() + ".");
         List<Section> sections = new ArrayList<>();
         for (Rag rag : List.of(Rag.RED, Rag.AMBER, Rag.NO_DATA)) {
             sections.add(new Section(rag == Rag.RED ? "Red projects" : rag == Rag.AMBER ? "Amber projects"
@@ -169,7 +169,8 @@ final class WeeklyReport {
                 completeness(e), e.change() == null ? "" : signed(e.change()),
                 e.topFinding() == null ? "" : e.topFinding().ruleId() + " " + e.topFinding().title())).toList();
         return new Model(view.week(), range(), counts, list(s.newlyRed()), list(s.newlyAmber()), list(s.improved()),
-                movers(s.biggestDrops()), movers(s.biggestRises()), sections, conflicts, forecasts,
+                movers(s.biggestDrops()), movers(s.biggestRises()), notReported(view.notReported()), sections, conflicts,
+                forecasts,
                 !forecasts.isEmpty(), rows);
     }
 
@@ -208,6 +209,11 @@ final class WeeklyReport {
 
     private static String list(List<String> ids) {
         return ids.isEmpty() ? "none" : String.join(", ", ids);
+    }
+
+    private static String notReported(List<PortfolioView.NotReported> missing) {
+        return missing.isEmpty() ? "none" : String.join(", ", missing.stream()
+                .map(m -> m.projectId() + " (last " + m.lastWeek() + ", " + m.lastRag() + ")").toList());
     }
 
     private static String movers(List<PortfolioView.Mover> movers) {

@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -127,6 +128,28 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("sign-in-message")).getText()).contains("signed out");
         browser.get("http://localhost:" + pulse.port() + "/");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in")));
+    }
+
+    @Test
+    void earlyInAWeekThePmoLeadSeesWhichProjectsHaveNotReportedYet() throws Exception {
+        // ERP-2026 reports the week after the demo's last one before anybody else
+        String early = Files.readString(Path.of("data/demo/ERP-2026_2026-11-20.json"))
+                .replace("\"asOf\" : \"2026-11-20\"", "\"asOf\" : \"2026-11-27\"");
+        assertThat(early).contains("2026-11-27");
+        Http admin = pulse.http();
+        assertThat(admin.put("/api/projects/ERP-2026/snapshots/2026-11-27", early.getBytes(StandardCharsets.UTF_8),
+                "application/json").status()).isEqualTo(201);
+        try {
+            WebDriverWait wait = signIn("pmo");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("not-reported")));
+
+            assertThat(rows()).extracting(row -> row.getAttribute("data-project")).containsExactly("ERP-2026");
+            assertThat(browser.findElement(By.id("not-reported")).getText())
+                    .startsWith("Not reported yet for week 2026-W48: ").contains("CRM-2026 (last 2026-W47, ");
+            screenshot("dashboard-not-reported.png");
+        } finally {
+            assertThat(admin.delete("/api/projects/ERP-2026/snapshots/2026-11-27").status()).isEqualTo(200);
+        }
     }
 
     @Test

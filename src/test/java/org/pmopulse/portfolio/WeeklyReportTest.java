@@ -51,7 +51,8 @@ class WeeklyReportTest {
         Map<Rag, Integer> byRag = new EnumMap<>(Map.of(Rag.GREEN, 1, Rag.AMBER, 0, Rag.RED, 1, Rag.NO_DATA, 0));
         PortfolioView view = new PortfolioView("2026-W47", LocalDate.of(2026, 11, 16), new PortfolioView.Summary(2,
                 byRag, 70.5, List.of("ERP-2026"), List.of(), List.of(), List.of(new PortfolioView.Mover("ERP-2026", -4,
-                red.health().score())), List.of()), List.of(entry(1, red, redName), entry(2, green, "HR portal")));
+                red.health().score())), List.of()), List.of(entry(1, red, redName), entry(2, green, "HR portal")),
+                List.of(new PortfolioView.NotReported("CRM-2026", "CRM", "2026-W46", LocalDate.of(2026, 11, 13), Rag.AMBER)));
         Map<String, Assessment> assessments = Map.of("ERP-2026", red, "HR-PORTAL", green);
         return new WeeklyReport(view, assessments, WeeklyReport.conflicts(view, assessments));
     }
@@ -65,6 +66,7 @@ class WeeklyReportTest {
 
         assertThat(md).startsWith("# Portfolio health, week 2026-W47 (16 Nov 2026 to 22 Nov 2026)\n\n"
                 + "2 projects: 1 GREEN, 0 AMBER, 1 RED; mean score 70.5.\n\n- Newly red: ERP-2026\n");
+        assertThat(md).contains("- Not reported yet: CRM-2026 (last 2026-W46, AMBER)\n");
         assertThat(md).contains("## Amber projects\n\nNone.\n");
         assertThat(md).contains("### ERP-2026: ERP \\| Finance (RED, score " + red.health().score() + ", -4 since last week");
         assertThat(md).contains("- " + red.findings().get(0).ruleId() + " " + red.findings().get(0).title() + ": ");
