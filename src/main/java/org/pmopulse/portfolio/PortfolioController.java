@@ -31,8 +31,9 @@ class PortfolioController {
         this.portfolio = portfolio;
     }
 
-    @Operation(summary = "Every project of a week (default: the latest) ranked worst first, with counts per RAG and movers; "
-            + "filters by methodology, phase, RAG and sponsor")
+    @Operation(summary = "Every project of a week (default: the latest week with a project the caller reads) ranked "
+            + "worst first, with counts per RAG and movers, and the projects that have not reported in it yet; filters "
+            + "by methodology, phase, RAG and sponsor")
     @GetMapping
     PortfolioView view(Caller caller, @RequestParam(required = false) String asOf, @RequestParam(required = false) String methodology,
                        @RequestParam(required = false) String phase, @RequestParam(required = false) String rag,

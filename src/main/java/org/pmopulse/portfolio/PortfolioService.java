@@ -54,8 +54,8 @@ public class PortfolioService {
     }
 
     /**
-     * The week containing {@code asOf}, or the latest assessed week when {@code asOf} is null, over the projects
-     * the caller may read.
+     * The week containing {@code asOf}, or when {@code asOf} is null the latest week with a project the caller may
+     * read, over the projects the caller may read.
      */
     public PortfolioView view(LocalDate asOf, Filter filter, Caller caller) {
         return view(asOf, filter, caller, OtherProjects.hiddenFrom(caller, projects));
@@ -65,8 +65,8 @@ public class PortfolioService {
         String week = asOf != null ? IsoWeek.of(asOf) : latestWeek(caller);
         LocalDate weekStart = IsoWeek.monday(week);
         List<ProjectWeek> lines = weeks.week(week);
-        Map<String, Rag> before = weeks.week(IsoWeek.of(weekStart.minusWeeks(1))).stream()
-                .collect(Collectors.toMap(ProjectWeek::projectId, ProjectWeek::rag));
+        List<ProjectWeek> lastWeek = weeks.week(IsoWeek.of(weekStart.minusWeeks(1)));
+        Map<String, Rag> before = lastWeek.stream().collect(Collectors.toMap(ProjectWeek::projectId, ProjectWeek::rag));
         String liveRules = rules.live().map(RuleSet::version).orElse(null);
         List<PortfolioView.Entry> entries = lines.stream()
                 .filter(p -> caller.reads(p.projectId()) && matches(p, filter))
@@ -81,28 +81,33 @@ public class PortfolioService {
         for (PortfolioView.Entry e : entries) {
             ranked.add(e.ranked(ranked.size() + 1));
         }
-        return new PortfolioView(week, weekStart, summary(ranked), ranked, notReported(weekStart, lines, filter, caller));
+        return new PortfolioView(week, weekStart, summary(ranked), ranked,
+                notReported(weekStart, lines, lastWeek, filter, caller));
     }
 
     /**
      * The projects the caller reads that reported in one of the {@value #RECENT_WEEKS} weeks before this one but not
-     * in it: early in a week most have not reported yet, and the view must say so rather than look complete.
+     * in it: early in a week most have not reported yet, and the view must say so rather than look complete. Each is
+     * judged by its latest line: a project that closed last week is not expected, whatever it was before.
      */
-    private List<PortfolioView.NotReported> notReported(LocalDate weekStart, List<ProjectWeek> lines, Filter filter,
-                                                        Caller caller) {
+    private List<PortfolioView.NotReported> notReported(LocalDate weekStart, List<ProjectWeek> lines,
+                                                        List<ProjectWeek> lastWeek, Filter filter, Caller caller) {
         Set<String> reported = lines.stream().map(ProjectWeek::projectId).collect(Collectors.toSet());
-        Map<String, PortfolioView.NotReported> missing = new TreeMap<>();
+        Map<String, ProjectWeek> latest = new TreeMap<>();
+        Map<String, String> latestWeek = new TreeMap<>();
         for (int back = 1; back <= RECENT_WEEKS; back++) { // nearest week first: a project's first line is its latest
             String earlier = IsoWeek.of(weekStart.minusWeeks(back));
-            for (ProjectWeek p : weeks.week(earlier)) {
-                if (!reported.contains(p.projectId()) && caller.reads(p.projectId()) && p.phase() != Phase.CLOSED
-                        && matches(p, filter)) {
-                    missing.putIfAbsent(p.projectId(),
-                            new PortfolioView.NotReported(p.projectId(), p.name(), earlier, p.asOf(), p.rag()));
+            for (ProjectWeek p : back == 1 ? lastWeek : weeks.week(earlier)) {
+                if (!reported.contains(p.projectId()) && latest.putIfAbsent(p.projectId(), p) == null) {
+                    latestWeek.put(p.projectId(), earlier);
                 }
             }
         }
-        return List.copyOf(missing.values());
+        return latest.values().stream()
+                .filter(p -> caller.reads(p.projectId()) && p.phase() != Phase.CLOSED && matches(p, filter))
+                .map(p -> new PortfolioView.NotReported(p.projectId(), p.name(), latestWeek.get(p.projectId()), p.asOf(),
+                        p.rag()))
+                .toList();
     }
 
     /**
@@ -112,8 +117,10 @@ public class PortfolioService {
     WeeklyReport report(LocalDate asOf, Caller caller) {
         Filter all = new Filter(null, null, null, null);
         OtherProjects others = OtherProjects.hiddenFrom(caller, projects);
+        // the caller's week, also for the conflicts found over every project of it
+        LocalDate day = asOf != null ? asOf : IsoWeek.monday(latestWeek(caller));
         // every project, for the conflicts between them; shown as it is to a caller who reads every project
-        PortfolioView whole = view(asOf, all, PORTFOLIO, others);
+        PortfolioView whole = view(day, all, PORTFOLIO, others);
         Map<String, Assessment> full = new LinkedHashMap<>();
         for (ProjectWeek p : weeks.week(whole.week())) {
             assessments.byId(p.assessmentId()).ifPresent(a -> full.put(p.projectId(), a));
@@ -126,7 +133,7 @@ public class PortfolioService {
                 shown.put(project, others.assessment(assessment));
             }
         });
-        return new WeeklyReport(caller.readsEveryProject() ? whole : view(asOf, all, caller, others), shown, conflicts);
+        return new WeeklyReport(caller.readsEveryProject() ? whole : view(day, all, caller, others), shown, conflicts);
     }
 
     /** Each project's score and RAG over the last {@code count} weeks, oldest first: the dashboard's sparklines. */

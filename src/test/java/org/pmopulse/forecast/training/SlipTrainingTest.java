@@ -55,6 +55,7 @@ class SlipTrainingTest {
 
             SlipModel loaded = Forecaster.load(file).model().orElseThrow();
             for (TrainingRow row : rows.subList(0, 20)) {
+                assertThat(fitted.correction(row.features())).as(candidate.name()).isFinite();
                 assertThat(loaded.correction(row.features())).as(candidate.name())
                         .isCloseTo(fitted.correction(row.features()), org.assertj.core.data.Offset.offset(1e-9));
             }
