@@ -126,6 +126,17 @@ class PortfolioServiceTest {
     }
 
     @Test
+    void aProjectManagerIsNotToldWhichOtherProjectsHaveNotReported() {
+        line(W10, "ALPHA", 80, Rag.GREEN, Phase.EXECUTION);
+        line(W10, "BETA", 55, Rag.AMBER, Phase.EXECUTION);
+        line(W11, "BETA", 60, Rag.AMBER, Phase.EXECUTION);
+
+        assertThat(service.view(null, ALL, managerOf("BETA")).notReported()).isEmpty();
+        assertThat(service.view(null, ALL, PMO).notReported()).extracting(PortfolioView.NotReported::projectId)
+                .containsExactly("ALPHA");
+    }
+
+    @Test
     void aProjectThatClosedLastWeekIsNotExpectedWhateverItWasBefore() {
         line(W10.minusWeeks(1), "GAMMA", 60, Rag.AMBER, Phase.EXECUTION);
         line(W10, "GAMMA", 90, Rag.GREEN, Phase.CLOSED);
