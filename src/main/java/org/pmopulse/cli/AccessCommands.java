@@ -67,7 +67,7 @@ final class AccessCommands {
                     work.run(spring.getBean(store), user.caller(spring, Role.ADMIN));
                     return PulseCli.OK;
                 } catch (InvalidInputException e) {
-                    e.problems().forEach(p -> context.err().println("pulse: " + p.field() + " " + p.message()));
+                    e.problems().forEach(p -> context.err().println("pulse: " + p.field() + ": " + p.message()));
                     return PulseCli.INVALID;
                 } catch (IllegalArgumentException | ConflictException | NotFoundException e) {
                     context.err().println("pulse: " + e.getMessage()); // a user, token or --as that does not fit

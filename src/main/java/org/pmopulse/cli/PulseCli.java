@@ -42,9 +42,12 @@ public final class PulseCli {
     }
 
     /** Whether the arguments ask for a command (or the help, or the version) rather than the web service. */
+    /**
+     * Whether the arguments are a command rather than the server's settings ({@code --name=value}). A first word
+     * that is no known command is one too, so a typo ({@code user list}) is told so and does not start the server.
+     */
     public static boolean handles(String[] args) {
-        return args.length > 0 && (HELP.contains(args[0])
-                || commandLine(new Context(Object.class, System.out, System.err)).getSubcommands().containsKey(args[0]));
+        return args.length > 0 && (!args[0].startsWith("-") || HELP.contains(args[0]));
     }
 
     public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {

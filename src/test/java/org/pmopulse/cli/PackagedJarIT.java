@@ -2,6 +2,7 @@ package org.pmopulse.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pmopulse.support.RunningPulse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,11 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The built jar's command line, run as a user runs it: {@code java -jar target/pulse.jar assess FILE}. */
+/** The built jar's command line, run as a user runs it: {@code java -jar target/pulse.jar assess FILE}, a replay. */
 class PackagedJarIT {
     private static final Path JAR = Path.of("target/pulse.jar");
     @TempDir
@@ -24,11 +26,17 @@ class PackagedJarIT {
     private record Result(int exit, String out, String err) {}
 
     private Result run(String... args) throws IOException, InterruptedException {
+        return run(Map.of(), args);
+    }
+
+    private Result run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command)
-                .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         return new Result(process.exitValue(), Files.readString(dir.resolve("out"), StandardCharsets.UTF_8),
                 Files.readString(dir.resolve("err"), StandardCharsets.UTF_8));
@@ -43,6 +51,25 @@ class PackagedJarIT {
         assertThat(assessment.get("projectId").asString()).isEqualTo("MOBILE-APP");
         assertThat(assessment.get("findings").toString()).contains("EW-WML-001");
         assertThat(r.out()).doesNotContain("Tomcat").doesNotContain("Started");
+    }
+
+    /**
+     * A replay judges projects on the common pool's threads; in the jar those threads could not find the Drools
+     * runtime, which only a run of the jar itself shows.
+     */
+    @Test
+    void aReplayOfACandidateOverTheDemoPortfolioRunsFromTheJar() throws Exception {
+        Path data = dir.resolve("var");
+        // the data folder a first start of the server leaves: the demo portfolio, assessed
+        try (RunningPulse first = RunningPulse.start("--pulse.data-dir=" + data, "--pulse.embedded-mongo.persistent=true",
+                "--pulse.demo.load=true")) {
+            assertThat(first.http().get("/api/projects").json().size()).isEqualTo(10);
+        }
+
+        Result r = run(Map.of("PULSE_DATA_DIR", data.toString()), "rules", "replay", "--rules", "rules");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("10 projects, 120 project-weeks replayed");
     }
 
     @Test

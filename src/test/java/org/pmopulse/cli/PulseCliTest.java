@@ -39,6 +39,18 @@ class PulseCliTest {
     }
 
     @Test
+    void aMistypedCommandIsToldSoAndDoesNotStartTheServer() {
+        assertThat(PulseCli.handles(new String[] {"user", "list"})).isTrue();
+        assertThat(PulseCli.handles(new String[] {"--server.port=9090"})).as("the server's settings").isFalse();
+        assertThat(PulseCli.handles(new String[] {})).isFalse();
+
+        Run typo = run("user", "list");
+
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).contains("user");
+    }
+
+    @Test
     void assessPrintsTheAssessmentOfASnapshotFile() {
         Run run = run("assess", "data/demo/ERP-2026_2026-11-20.json");
 
