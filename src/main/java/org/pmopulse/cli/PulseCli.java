@@ -41,7 +41,6 @@ public final class PulseCli {
     private PulseCli() {
     }
 
-    /** Whether the arguments ask for a command (or the help, or the version) rather than the web service. */
     /**
      * Whether the arguments are a command rather than the server's settings ({@code --name=value}). A first word
      * that is no known command is one too, so a typo ({@code user list}) is told so and does not start the server.

@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -125,28 +124,10 @@ public class ReplayService {
 
     /** Every replayed project-week as {@code rules} judge it, projects in parallel. */
     public static List<Outcome> judge(Assessor assessor, RuleSet rules, Input input) {
-        ClassLoader callers = Thread.currentThread().getContextClassLoader();
         return input.weeks().entrySet().parallelStream()
-                .flatMap(e -> withClassLoader(callers, () -> judgeProject(assessor, rules, input, e.getKey(),
-                        e.getValue())).stream())
+                .flatMap(e -> judgeProject(assessor, rules, input, e.getKey(), e.getValue()).stream())
                 .sorted(Comparator.comparing(Outcome::projectId).thenComparing(Outcome::week))
                 .toList();
-    }
-
-    /**
-     * Runs {@code task} with the caller's context class loader. Drools finds its runtime through it, and the common
-     * pool's threads carry the system class loader, which in the packaged jar does not see the libraries inside it
-     * ("Missing runtime ... drools-kiesession" on the first session a pool thread opens).
-     */
-    private static <T> T withClassLoader(ClassLoader loader, Supplier<T> task) {
-        Thread thread = Thread.currentThread();
-        ClassLoader own = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            return task.get();
-        } finally {
-            thread.setContextClassLoader(own);
-        }
     }
 
     private static List<Outcome> judgeProject(Assessor assessor, RuleSet rules, Input input, String projectId,

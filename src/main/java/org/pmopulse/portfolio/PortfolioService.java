@@ -92,27 +92,31 @@ public class PortfolioService {
      */
     private List<PortfolioView.NotReported> notReported(LocalDate weekStart, List<ProjectWeek> lines,
                                                         List<ProjectWeek> lastWeek, Filter filter, Caller caller) {
+        record Latest(String week, ProjectWeek line) {
+            PortfolioView.NotReported notReported() {
+                return new PortfolioView.NotReported(line.projectId(), line.name(), week, line.asOf(), line.rag());
+            }
+        }
         Set<String> reported = lines.stream().map(ProjectWeek::projectId).collect(Collectors.toSet());
-        Map<String, ProjectWeek> latest = new TreeMap<>();
-        Map<String, String> latestWeek = new TreeMap<>();
+        Map<String, Latest> latest = new TreeMap<>();
         for (int back = 1; back <= RECENT_WEEKS; back++) { // nearest week first: a project's first line is its latest
             String earlier = IsoWeek.of(weekStart.minusWeeks(back));
             for (ProjectWeek p : back == 1 ? lastWeek : weeks.week(earlier)) {
-                if (!reported.contains(p.projectId()) && latest.putIfAbsent(p.projectId(), p) == null) {
-                    latestWeek.put(p.projectId(), earlier);
+                if (!reported.contains(p.projectId())) {
+                    latest.putIfAbsent(p.projectId(), new Latest(earlier, p));
                 }
             }
         }
         return latest.values().stream()
-                .filter(p -> caller.reads(p.projectId()) && p.phase() != Phase.CLOSED && matches(p, filter))
-                .map(p -> new PortfolioView.NotReported(p.projectId(), p.name(), latestWeek.get(p.projectId()), p.asOf(),
-                        p.rag()))
+                .filter(l -> caller.reads(l.line().projectId()) && l.line().phase() != Phase.CLOSED
+                        && matches(l.line(), filter))
+                .map(Latest::notReported)
                 .toList();
     }
 
     /**
-     * The weekly report of the week containing {@code asOf} (default: the latest) over the projects the caller may
-     * read; conflicts are found over the whole portfolio, and name the caller's projects only.
+     * The weekly report of the week containing {@code asOf} (default: the caller's latest) over the projects the
+     * caller may read; conflicts are found over the whole portfolio, and name the caller's projects only.
      */
     WeeklyReport report(LocalDate asOf, Caller caller) {
         Filter all = new Filter(null, null, null, null);
@@ -175,8 +179,7 @@ public class PortfolioService {
 
     /** The latest week with an assessment the caller may read: a project manager's, not another project's. */
     private String latestWeek(Caller caller) {
-        return (caller.readsEveryProject() ? weeks.latestWeek() : weeks.latestWeekWith(caller::reads))
-                .orElse(IsoWeek.of(LocalDate.now()));
+        return weeks.latestWeekWith(caller::reads).orElse(IsoWeek.of(LocalDate.now()));
     }
 
     private static boolean matches(ProjectWeek p, Filter f) {

@@ -88,7 +88,23 @@ public final class RuleSet {
         return run(portfolio, facts);
     }
 
+    /**
+     * Runs with Pulse's own class loader as the thread's context loader. Drools finds its runtime through it, and a
+     * thread of the common pool (a replay judges projects in parallel) carries the system class loader, which in the
+     * packaged jar does not see the libraries inside it ("Missing runtime ... drools-kiesession").
+     */
     private List<Finding> run(Rules rules, List<Object> facts) {
+        Thread thread = Thread.currentThread();
+        ClassLoader own = thread.getContextClassLoader();
+        thread.setContextClassLoader(RuleSet.class.getClassLoader());
+        try {
+            return runInSession(rules, facts);
+        } finally {
+            thread.setContextClassLoader(own);
+        }
+    }
+
+    private List<Finding> runInSession(Rules rules, List<Object> facts) {
         if (rules == null) {
             return List.of();
         }
