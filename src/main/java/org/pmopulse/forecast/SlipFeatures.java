@@ -24,7 +24,7 @@ import java.util.Map;
 public final class SlipFeatures {
     public static final String TARGET = "log(real duration / (AT + PD - ES))";
     public static final List<String> NAMES = List.of("elapsed", "percentComplete", "spi", "cpi", "spiT", "spiTTrend",
-            "recentSpiT", "logEs1", "logEs2", "paceGap", "pFactor", "taskHitRate", "milestoneHitRate", "networkSize", "serialParallel",
+            "logEs1", "logEs2", "pFactor", "taskHitRate", "milestoneHitRate", "networkSize", "serialParallel",
             "openHighRisks", "scopeChangePct");
     /**
      * The features that describe how this project is doing rather than what kind of project it is. The network's
@@ -32,7 +32,7 @@ public final class SlipFeatures {
      * name and learns its outcome (see models/README.md, "What lost").
      */
     public static final List<String> PROGRESS = List.of("elapsed", "percentComplete", "spi", "cpi", "spiT",
-            "spiTTrend", "recentSpiT", "logEs1", "logEs2", "paceGap", "pFactor", "taskHitRate", "milestoneHitRate");
+            "spiTTrend", "logEs1", "logEs2", "pFactor", "taskHitRate", "milestoneHitRate");
 
     /**
      * How a feature is shown to a person: in words, and in the snapshot contract's units (percent 0-100, days,
@@ -68,14 +68,10 @@ public final class SlipFeatures {
             Map.entry("cpi", meaning("cost performance index (CPI = EV / AC)", "", (v, pd) -> v)),
             Map.entry("spiT", meaning("schedule performance in time (SPI(t) = ES / AT)", "", (v, pd) -> v)),
             Map.entry("spiTTrend", meaning("change of SPI(t) since two snapshots ago", "", (v, pd) -> v)),
-            Map.entry("recentSpiT", meaning("recent pace: schedule earned per day since two snapshots ago", "",
-                    (v, pd) -> v)),
             Map.entry("logEs1", meaning("earned-schedule forecast of the duration, AT + (PD - ES)", "days",
                     (v, pd) -> pd * Math.exp(v))),
             Map.entry("logEs2", meaning("earned-schedule forecast of the duration, AT + (PD - ES) / SPI(t)", "days",
                     (v, pd) -> pd * Math.exp(v))),
-            Map.entry("paceGap", meaning("how much longer the forecast at the pace so far, AT + (PD - ES) / SPI(t),"
-                    + " is than AT + (PD - ES)", "%", (v, pd) -> 100 * (Math.exp(v) - 1))),
             Map.entry("pFactor", meaning("schedule adherence (p-factor: share of the work planned by the earned"
                     + " schedule that is done)", "%", (v, pd) -> 100 * v)),
             Map.entry("taskHitRate", meaning("tasks due that finished on time", "%", (v, pd) -> 100 * v)),
@@ -129,9 +125,6 @@ public final class SlipFeatures {
             Double es2 = es2Days(now);
             put(f, "logEs1", es1 == null || es1 <= 0 ? null : Math.log(es1 / pd));
             put(f, "logEs2", es2 == null || es2 <= 0 ? null : Math.log(es2 / pd));
-            // the two classic forecasts disagree by how much the pace so far matters: the target is a correction of
-            // ES1, and this is the correction ES2 would make, which a tree cannot subtract from the two logs itself
-            put(f, "paceGap", es1 == null || es2 == null || es1 <= 0 || es2 <= 0 ? null : Math.log(es2 / es1));
         }
         put(f, "percentComplete", now.percentComplete() == null ? null : now.percentComplete() / 100);
         put(f, "spi", cap(now.spi()));
@@ -141,7 +134,6 @@ public final class SlipFeatures {
         if (now.spiT() != null && back != null && back.spiT() != null) {
             put(f, "spiTTrend", cap(now.spiT()) - cap(back.spiT()));
         }
-        put(f, "recentSpiT", recentSpiT(now, back));
         if (!s.tasks().isEmpty()) {
             put(f, "pFactor", pFactor(s, now));
             put(f, "taskHitRate", taskHitRate(s));
@@ -156,23 +148,6 @@ public final class SlipFeatures {
                 .filter(c -> c.status() == ChangeStatus.APPROVED || c.status() == ChangeStatus.IMPLEMENTED)
                 .mapToDouble(c -> c.scopeImpactPct() == null ? 0 : c.scopeImpactPct()).sum());
         return f;
-    }
-
-    /**
-     * The pace of the last periods: earned schedule gained per day since {@code back} (two snapshots ago), or since
-     * the start (SPI(t) itself) without an earlier snapshot. A project that has recovered its pace and one that
-     * keeps slipping can have the same cumulative SPI(t); which one it is decides whether the delay so far stays
-     * (AT + (PD - ES)) or grows with the remaining work (AT + (PD - ES) / SPI(t)).
-     */
-    static Double recentSpiT(Indicators now, Indicators back) {
-        if (now.esDays() == null || now.actualTimeDays() == null) {
-            return null;
-        }
-        if (back == null || back.esDays() == null || back.actualTimeDays() == null) {
-            return cap(now.spiT());
-        }
-        double days = now.actualTimeDays() - back.actualTimeDays();
-        return days <= 0 ? null : cap((now.esDays() - back.esDays()) / days);
     }
 
     /**
