@@ -6,9 +6,6 @@ import org.pmopulse.access.Caller;
 import org.pmopulse.access.Role;
 import org.pmopulse.access.TokenStore;
 import org.pmopulse.access.UserStore;
-import org.pmopulse.system.ConflictException;
-import org.pmopulse.system.InvalidInputException;
-import org.pmopulse.system.NotFoundException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
- * {@code users add|list|disable} and {@code tokens create|list|revoke}: the ADMIN's work from a terminal, on the
+ * {@code users add|list|enable|disable} and {@code tokens create|list|revoke}: the ADMIN's work from a terminal, on the
  * configured MongoDB, as the local user named by {@code --as}.
  */
 final class AccessCommands {
@@ -34,7 +31,7 @@ final class AccessCommands {
 
     static CommandLine users(PulseCli.Context context) {
         return new CommandLine(new Users()).addSubcommand(new AddUser(context)).addSubcommand(new ListUsers(context))
-                .addSubcommand(new DisableUser(context));
+                .addSubcommand(new EnableUser(context)).addSubcommand(new DisableUser(context));
     }
 
     static CommandLine tokens(PulseCli.Context context) {
@@ -63,16 +60,8 @@ final class AccessCommands {
 
         <T> int run(String task, Class<T> store, Work<T> work) {
             return PulseCli.withStorage(context, task, spring -> {
-                try {
-                    work.run(spring.getBean(store), user.caller(spring, Role.ADMIN));
-                    return PulseCli.OK;
-                } catch (InvalidInputException e) {
-                    e.problems().forEach(p -> context.err().println("pulse: " + p.field() + ": " + p.message()));
-                    return PulseCli.INVALID;
-                } catch (IllegalArgumentException | ConflictException | NotFoundException e) {
-                    context.err().println("pulse: " + e.getMessage()); // a user, token or --as that does not fit
-                    return PulseCli.INVALID;
-                }
+                work.run(spring.getBean(store), user.caller(spring, Role.ADMIN));
+                return PulseCli.OK;
             });
         }
 
@@ -135,21 +124,43 @@ final class AccessCommands {
         }
     }
 
-    @Command(name = "disable", description = "Stop a user from signing in (their history stays).")
-    static final class DisableUser extends AsAdmin {
+    /** Turns signing in on or off; a user already in that state is left as they are and told so. */
+    abstract static class SetEnabled extends AsAdmin {
         @Parameters(paramLabel = "NAME")
         String name;
 
-        DisableUser(PulseCli.Context context) {
+        private final boolean enabled;
+
+        SetEnabled(PulseCli.Context context, boolean enabled) {
             super(context);
+            this.enabled = enabled;
         }
 
         @Override
         public Integer call() {
-            return run("users disable", UserStore.class, (users, caller) -> {
-                users.change(name, new UserStore.Change(null, null, false, null), caller);
-                context.out().println("disabled " + name);
+            String state = enabled ? "enabled" : "disabled";
+            return run("users " + (enabled ? "enable" : "disable"), UserStore.class, (users, caller) -> {
+                if (users.find(name).map(u -> u.enabled() == enabled).orElse(false)) {
+                    context.out().println(name + " was already " + state);
+                    return;
+                }
+                users.change(name, new UserStore.Change(null, null, enabled, null), caller);
+                context.out().println(state + " " + name);
             });
+        }
+    }
+
+    @Command(name = "enable", description = "Let a disabled user sign in again.")
+    static final class EnableUser extends SetEnabled {
+        EnableUser(PulseCli.Context context) {
+            super(context, true);
+        }
+    }
+
+    @Command(name = "disable", description = "Stop a user from signing in (their history stays).")
+    static final class DisableUser extends SetEnabled {
+        DisableUser(PulseCli.Context context) {
+            super(context, false);
         }
     }
 
@@ -208,8 +219,12 @@ final class AccessCommands {
         @Override
         public Integer call() {
             return run("tokens revoke", TokenStore.class, (tokens, caller) -> {
+                boolean before = tokens.all().stream().anyMatch(t -> t.id().equals(id) && t.revokedAt() != null);
                 ApiToken.View revoked = tokens.revoke(id, caller);
-                context.out().println("revoked " + revoked.id() + " (" + revoked.name() + ")");
+                context.out().println(before
+                        ? revoked.id() + " (" + revoked.name() + ") was already revoked, by " + revoked.revokedBy()
+                        + " at " + revoked.revokedAt()
+                        : "revoked " + revoked.id() + " (" + revoked.name() + ")");
             });
         }
     }

@@ -76,7 +76,7 @@ final class ForecastCommands {
         @Override
         public Integer call() {
             PrintStream out = context.out();
-            List<Path> files = ProTrackFiles.expand(paths);
+            List<Path> files = proTrackFiles(paths);
             return PulseCli.withStorage(context, "import", spring -> {
                 ProTrackImportService imports = spring.getBean(ProTrackImportService.class);
                 Caller caller = user.caller(spring, Role.PROJECT_MANAGER);
@@ -262,6 +262,24 @@ final class ForecastCommands {
         }
     }
 
+    /**
+     * The .p2x files named and those in the folders named; a usage error for a path that does not exist or when
+     * there is no file at all, rather than a run that quietly does nothing.
+     */
+    private static List<Path> proTrackFiles(List<Path> paths) {
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                throw new PulseCli.UsageException("no such file or folder: " + p.toAbsolutePath().normalize());
+            }
+        }
+        List<Path> files = ProTrackFiles.expand(paths);
+        if (files.isEmpty()) {
+            throw new PulseCli.UsageException("no .p2x files in " + String.join(", ", paths.stream()
+                    .map(p -> p.toAbsolutePath().normalize().toString()).toList()));
+        }
+        return files;
+    }
+
     /** The finished projects from {@code --protrack DIR} or, without it, from the configured MongoDB. */
     private static Data data(DataOptions options, PulseCli.Context context) {
         PrintStream out = context.out();
@@ -277,7 +295,7 @@ final class ForecastCommands {
         String description;
         if (options.protrack != null) {
             try {
-                for (ProTrackProject p : ProTrackFiles.read(List.of(options.protrack), out::println)) {
+                for (ProTrackProject p : ProTrackFiles.read(proTrackFiles(List.of(options.protrack)), out::println)) {
                     if (p.finished()) {
                         projects.add(new ClosedProject(p.projectId(), p.snapshots(), p.realFinish()));
                         files.add(p);

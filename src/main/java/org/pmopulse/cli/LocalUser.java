@@ -4,6 +4,7 @@ import org.pmopulse.access.Caller;
 import org.pmopulse.access.PulseUser;
 import org.pmopulse.access.Role;
 import org.pmopulse.access.UserStore;
+import org.pmopulse.system.InvalidInputException;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Option;
 
@@ -19,13 +20,17 @@ final class LocalUser {
     /** The user as a caller, or an error naming what is missing. */
     Caller caller(ApplicationContext spring, Role needed) {
         PulseUser user = spring.getBean(UserStore.class).find(name)
-                .orElseThrow(() -> new IllegalArgumentException("no user '" + name + "' (start Pulse once to create admin)"));
+                .orElseThrow(() -> refused("no user '" + name + "' (start Pulse once to create admin)"));
         if (!user.enabled()) {
-            throw new IllegalArgumentException("user '" + name + "' is disabled");
+            throw refused("user '" + name + "' is disabled");
         }
         if (!user.roles().contains(needed)) {
-            throw new IllegalArgumentException("user '" + name + "' does not hold the role " + needed);
+            throw refused("user '" + name + "' does not hold the role " + needed);
         }
         return user.caller(Caller.Via.COMMAND_LINE);
+    }
+
+    private static InvalidInputException refused(String message) {
+        return InvalidInputException.parameter("as", message);
     }
 }

@@ -1,5 +1,8 @@
 package org.pmopulse.cli;
 
+import org.pmopulse.system.ConflictException;
+import org.pmopulse.system.InvalidInputException;
+import org.pmopulse.system.NotFoundException;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -12,6 +15,8 @@ import picocli.CommandLine.ScopeType;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -84,7 +89,8 @@ public final class PulseCli {
 
     /**
      * Runs {@code work} in a Pulse context on the configured storage, without the web server and without the
-     * demo load; {@code task} names it in the error when the storage cannot be opened.
+     * demo load; {@code task} names it in the error when the storage cannot be opened. What the work refuses as
+     * input (a field, a user, a project that does not fit) exits 2 with the field named, as the API would answer 4xx.
      */
     static int withStorage(Context context, String task, Function<ConfigurableApplicationContext, Integer> work) {
         // arguments, not default properties: application.yaml would override defaults and load the demo
@@ -93,10 +99,24 @@ public final class PulseCli {
                 .run("--pulse.demo.load=false", "--logging.config=classpath:logback-cli.xml",
                         "--spring.main.lazy-initialization=true")) {
             return work.apply(spring);
+        } catch (InvalidInputException e) {
+            e.problems().forEach(p -> context.err().println("pulse: " + p.field() + ": " + p.message()));
+            return INVALID;
+        } catch (NotFoundException | ConflictException e) {
+            context.err().println("pulse: " + e.getMessage());
+            return INVALID;
         } catch (RuntimeException e) {
             context.err().println("pulse: " + task + " failed: " + e.getMessage());
             return FAILED;
         }
+    }
+
+    /** The folder a command reads, or a usage error naming the option when there is no such folder. */
+    static Path folder(String what, Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new UsageException(what + ": no folder " + dir.toAbsolutePath().normalize());
+        }
+        return dir;
     }
 
     /** A command group run without one of its commands: the usage of the group. */

@@ -68,7 +68,8 @@ final class RulesCommands {
             RuleSet rules;
             ScenarioFiles scenarios;
             try {
-                rules = new RuleSetBuilder(Clock.systemUTC()).build(RuleFolder.read(dir).ruleSources(dir.toString()));
+                rules = new RuleSetBuilder(Clock.systemUTC()).build(RuleFolder.read(PulseCli.folder("DIR", dir))
+                        .ruleSources(dir.toString()));
                 scenarios = ScenarioFiles.read(dir.resolve("scenarios"));
             } catch (RuleSetRejectedException e) {
                 context.err().println("pulse: the rules in " + dir + " do not build:");
@@ -106,7 +107,8 @@ final class RulesCommands {
         @Override
         public Integer call() {
             PrintStream out = context.out();
-            ValidationReport report = new CandidateValidator(Clock.systemUTC()).validate(RuleFolder.read(dir));
+            ValidationReport report = new CandidateValidator(Clock.systemUTC())
+                    .validate(RuleFolder.read(PulseCli.folder("DIR", dir)));
             report.errors().forEach(out::println);
             report.warnings().forEach(out::println);
             out.printf("%s: %s, %d rules, %d scenarios (%d failed), %d errors, %d warnings%n",
@@ -153,7 +155,8 @@ final class RulesCommands {
             }
             RuleSet candidate;
             try {
-                candidate = new CandidateValidator(Clock.systemUTC()).build(RuleFolder.read(candidateDir));
+                candidate = new CandidateValidator(Clock.systemUTC())
+                        .build(RuleFolder.read(PulseCli.folder("--rules", candidateDir)));
             } catch (CandidateRejectedException e) {
                 context.err().println("pulse: the candidate rules in " + candidateDir + " do not build:");
                 e.report().errors().forEach(m -> context.err().println("  " + m));

@@ -17,6 +17,7 @@ import org.pmopulse.snapshot.IsoWeek;
 import org.pmopulse.snapshot.Snapshot;
 import org.pmopulse.snapshot.SnapshotStore;
 import org.pmopulse.snapshot.StoredSnapshot;
+import org.pmopulse.system.InvalidInputException;
 import org.springframework.stereotype.Service;
 
 import java.time.DayOfWeek;
@@ -85,6 +86,10 @@ public class ReplayService {
      * @param projects project ids to replay, or empty for all
      */
     public Input input(LocalDate from, LocalDate to, Collection<String> projects) {
+        List<String> unknown = projects.stream().filter(p -> this.projects.find(p).isEmpty()).sorted().toList();
+        if (!unknown.isEmpty()) { // else a mistyped id replays nothing and looks like a candidate that changes nothing
+            throw InvalidInputException.parameter("projects", "no project " + String.join(", ", unknown));
+        }
         // whole ISO weeks, Monday to Sunday, since Pulse keeps one snapshot per project per week
         LocalDate end = (to != null ? to : snapshots.latestWeek().map(IsoWeek::monday).orElse(LocalDate.now()))
                 .with(DayOfWeek.SUNDAY);

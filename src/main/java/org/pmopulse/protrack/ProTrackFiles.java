@@ -30,11 +30,14 @@ public final class ProTrackFiles {
         return files;
     }
 
-    /** Every file as a project; {@code progress} hears one line per file. A file that cannot be read throws. */
-    public static List<ProTrackProject> read(List<Path> filesOrFolders, Consumer<String> progress) {
+    /**
+     * Every file ({@link #expand expanded} already) as a project; {@code progress} hears one line per file. A file
+     * that cannot be read throws.
+     */
+    public static List<ProTrackProject> read(List<Path> files, Consumer<String> progress) {
         List<ProTrackProject> projects = new ArrayList<>();
         ProTrackReader reader = new ProTrackReader();
-        for (Path file : expand(filesOrFolders)) {
+        for (Path file : files) {
             String name = file.getFileName().toString();
             byte[] bytes;
             try {

@@ -55,7 +55,8 @@ class PackagedJarIT {
 
     /**
      * A replay judges projects on the common pool's threads; in the jar those threads could not find the Drools
-     * runtime, which only a run of the jar itself shows.
+     * runtime, which only a run of the jar itself shows. While a server holds the data folder, the command says so
+     * in one line (the jar's own logging setting, which the tests in the build do not use).
      */
     @Test
     void aReplayOfACandidateOverTheDemoPortfolioRunsFromTheJar() throws Exception {
@@ -64,6 +65,13 @@ class PackagedJarIT {
         try (RunningPulse first = RunningPulse.start("--pulse.data-dir=" + data, "--pulse.embedded-mongo.persistent=true",
                 "--pulse.demo.load=true")) {
             assertThat(first.http().get("/api/projects").json().size()).isEqualTo(10);
+
+            Result whileServed = run(Map.of("PULSE_DATA_DIR", data.toString()), "rules", "replay", "--rules", "rules");
+
+            // the reason in one line, not after Spring's start-failure block saying the same
+            assertThat(whileServed.exit()).isEqualTo(1);
+            assertThat(whileServed.err().strip().lines()).singleElement().asString()
+                    .startsWith("pulse: replay failed: The data folder " + data).contains("is in use by another Pulse");
         }
 
         Result r = run(Map.of("PULSE_DATA_DIR", data.toString()), "rules", "replay", "--rules", "rules");

@@ -8,6 +8,7 @@ import org.springframework.util.FileSystemUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.pmopulse.support.ExpectedErrors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,5 +68,16 @@ class RulesCommandsTest {
         assertThat(run("rules", "replay", "--rules", "rules", "--out", "x.txt").err()).contains(".json or .csv");
         assertThat(run("rules", "replay", "--rules", "rules", "--from", "soon").err()).contains("ISO date");
         assertThat(run("rules", "frobnicate").exit()).isEqualTo(PulseCli.INVALID);
+    }
+
+    @Test
+    void aFolderThatDoesNotExistIsInvalidInputNamedAsSuch() {
+        Path missing = dir.resolve("no-such-rules");
+
+        for (Run run : List.of(run("rules", "test", missing.toString()), run("rules", "validate", missing.toString()),
+                run("rules", "replay", "--rules", missing.toString()))) {
+            assertThat(run.exit()).isEqualTo(PulseCli.INVALID);
+            assertThat(run.err()).contains("no folder " + missing);
+        }
     }
 }

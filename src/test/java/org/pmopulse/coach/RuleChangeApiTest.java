@@ -93,6 +93,18 @@ class RuleChangeApiTest {
     }
 
     @Test
+    void aReplayOfAProjectPulseDoesNotKnowIsRefusedNamingIt() {
+        byte[] unknown = Http.json(Map.of("files", Map.of(), "projects", List.of("NOPE-1"))).getBytes(StandardCharsets.UTF_8);
+
+        Http.Response replay = http.post("/api/rules/replay", unknown, "application/json");
+
+        // a mistyped id would otherwise replay nothing and read as a candidate that changes nothing
+        assertThat(replay.status()).isEqualTo(400);
+        assertThat(replay.contentType()).startsWith("application/problem+json");
+        assertThat(replay.body()).contains("projects").contains("no project NOPE-1");
+    }
+
+    @Test
     void aReplayOfATightenedThresholdMatchesAssessingWithItPublished() throws IOException {
         String thresholds = file("thresholds.yaml").replace("green: 80 ", "green: 97 ");
         // the scoring scenarios are written for a green band of 80: this candidate sets them aside
