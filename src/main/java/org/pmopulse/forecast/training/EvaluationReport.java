@@ -125,8 +125,9 @@ public final class EvaluationReport {
                 TreeMap::new, Collectors.counting()));
         Map<String, Long> perChoice = new TreeMap<>();
         choices.keySet().forEach(k -> perChoice.merge(k.substring(0, k.lastIndexOf(" / ")), 1L, Long::sum));
-        t.append("\nWhat the folds chose: ");
-        t.append(perChoice.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + " folds)")
+        t.append("\nWhat the folds chose, by project left out: ");
+        t.append(perChoice.entrySet().stream()
+                .map(e -> e.getKey() + " (" + e.getValue() + (e.getValue() == 1 ? " project)" : " projects)"))
                 .collect(Collectors.joining(", "))).append('\n');
         return t.toString();
     }

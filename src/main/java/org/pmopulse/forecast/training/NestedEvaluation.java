@@ -11,32 +11,38 @@ import org.tribuo.regression.Regressor;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Nested grouped evaluation. The outer loop leaves one project out; everything the forecast of that project
- * depends on is decided from the other projects only: which candidate, how much of its correction to apply
- * (shrinkage, 0 = the earned-schedule forecast), and the calibration of the 80 % range. Those decisions come
- * from an inner grouped cross-validation over the other projects ({@value #INNER_FOLDS} folds of whole
- * projects): each candidate forecasts every period of the other projects from models that had not seen that
- * project, and the option with the lowest error that is no worse than the earned-schedule forecast in any stage
- * is kept, and the range is the 10th to 90th percentile of that
- * option's inner errors in the stage, each project weighing the same (a split-conformal range by project).
- * Then the kept candidate is trained on all the other projects and forecasts the left-out one through the same
- * {@link SlipModel} code as the service. {@link SlipTraining} makes exactly the same decisions on all the projects.
+ * Nested grouped evaluation. The outer loop leaves one project out, with its siblings (its family); everything the
+ * forecast of that family depends on is decided from the other projects only: which candidate, how much of its
+ * correction to apply (shrinkage, 0 = the earned-schedule forecast), and the calibration of the 80 % range. Those
+ * decisions come from an inner cross-validation over the other projects that leaves one family out at a time, as
+ * the outer loop does: each candidate forecasts every period of the other projects from models that had not seen
+ * that project's family, and the option with the lowest error that is no worse than the earned-schedule forecast
+ * in any stage is kept, and the range is the 10th to 90th percentile of that option's inner errors in the stage,
+ * each project weighing the same (a split-conformal range by project). Then the kept candidate is trained on all
+ * the other projects and forecasts the left-out family through the same {@link SlipModel} code as the service.
+ * {@link SlipTraining} makes exactly the same decisions on all the projects.
+ *
+ * <p>Why one family out inside too: the inner models must learn from about as many projects as the model the
+ * choice is for. With 8 inner folds they had seen a seventh fewer, corrected less well, and the shrinkage chosen
+ * from them was smaller than what served the left-out projects best (models/README.md).
  */
 public final class NestedEvaluation {
-    public static final int INNER_FOLDS = 8;
-    /** Fewest unrelated projects an evaluation can run on: one left out, two for the inner folds. */
+    /** Fewest unrelated projects (families) an evaluation can run on: one left out, two for the inner folds. */
     public static final int MIN_FAMILIES = 3;
     private static final String EARNED_SCHEDULE = "earned schedule";
 
@@ -127,23 +133,25 @@ public final class NestedEvaluation {
      */
     public static Result run(Data data, List<Candidates.Candidate> candidates, Double fixedShrinkage,
                              Consumer<String> progress) {
-        List<String> projects = data.projects();
+        // siblings leave together, so one fold a family: its projects would all get the same choice and model
+        Map<String, List<String>> families = data.projects().stream()
+                .collect(Collectors.groupingBy(data::family, TreeMap::new, Collectors.toList()));
+        OutOfFold inner = new OutOfFold(data);
         AtomicInteger done = new AtomicInteger();
-        List<List<Prediction>> byFold = IntStream.range(0, projects.size()).parallel().mapToObj(i -> {
-            String left = projects.get(i);
-            Set<String> others = projects.stream().filter(p -> !data.family(p).equals(data.family(left)))
+        List<Prediction> predictions = families.values().parallelStream().flatMap(left -> {
+            Set<String> others = data.projects().stream().filter(p -> !left.contains(p))
                     .collect(Collectors.toCollection(TreeSet::new));
-            Choice choice = choose(data, others, candidates, fixedShrinkage);
-            SlipModel model = fit(data, others, choice, "leave out " + left);
-            List<Prediction> predictions = data.rows().stream().filter(r -> r.projectId().equals(left))
+            Choice choice = choose(data, others, candidates, fixedShrinkage, inner);
+            SlipModel model = fit(data, others, choice, "leave out " + String.join(", ", left));
+            List<Prediction> made = data.rows().stream().filter(r -> left.contains(r.projectId()))
                     .map(r -> predict(model, r, choice.label())).toList();
             progress.accept(String.format(Locale.ROOT, "  outer fold %d/%d: left out %s (%d snapshots), chose %s"
-                            + " (inner MAPE %.1f %%)", done.incrementAndGet(), projects.size(), left,
-                    predictions.size(), choice.label(), choice.innerMape()));
-            return predictions;
-        }).toList();
-        boolean siblings = data.families().values().stream().distinct().count() < data.families().size();
-        return new Result("nested leave one project out" + (siblings ? ", its siblings with it" : ""), byFold.stream().flatMap(List::stream).toList());
+                            + " (inner MAPE %.1f %%)", done.incrementAndGet(), families.size(), String.join(", ", left),
+                    made.size(), choice.label(), choice.innerMape()));
+            return made.stream();
+        }).sorted(Comparator.comparing((Prediction p) -> p.row().projectId())).toList();
+        boolean siblings = families.size() < data.projects().size();
+        return new Result("nested leave one project out" + (siblings ? ", its siblings with it" : ""), predictions);
     }
 
     /** An existing model on rows it never saw: its own correction and its card's range, nothing recalibrated. */
@@ -162,17 +170,12 @@ public final class NestedEvaluation {
      * option (candidate and shrinkage) with the lowest MAPE, and the range from that option's inner errors.
      */
     public static Choice choose(Data data, Set<String> projects, List<Candidates.Candidate> candidates) {
-        return choose(data, projects, candidates, null);
+        return choose(data, projects, candidates, null, new OutOfFold(data));
     }
 
-    static Choice choose(Data data, Set<String> projects, List<Candidates.Candidate> candidates, Double fixedShrinkage) {
+    static Choice choose(Data data, Set<String> projects, List<Candidates.Candidate> candidates, Double fixedShrinkage,
+                         OutOfFold inner) {
         List<TrainingRow> rows = data.realOf(projects);
-        List<String> families = projects.stream().map(data::family).distinct().sorted().toList();
-        int groups = Math.min(INNER_FOLDS, families.size());
-        Map<String, Integer> group = new LinkedHashMap<>();
-        for (String p : projects) {
-            group.put(p, families.indexOf(data.family(p)) % groups);
-        }
         Map<String, Double> options = new LinkedHashMap<>();
         Candidates.Candidate best = candidates.get(0);
         double bestShrinkage = 0;
@@ -182,18 +185,7 @@ public final class NestedEvaluation {
         options.put(EARNED_SCHEDULE, round(bestMape));
         double[] bestCorrections = new double[rows.size()];
         for (Candidates.Candidate c : candidates) {
-            double[] corrections = new double[rows.size()];
-            for (int g = 0; g < groups; g++) {
-                final int held = g;
-                Set<String> train = projects.stream().filter(p -> group.get(p) != held)
-                        .collect(Collectors.toCollection(TreeSet::new));
-                SlipModel inner = fit(data, train, new Choice(c, 1.0, Map.of(), 0, Map.of()), "inner fold");
-                for (int i = 0; i < rows.size(); i++) {
-                    if (group.get(rows.get(i).projectId()) == held) {
-                        corrections[i] = inner.correction(rows.get(i).features());
-                    }
-                }
-            }
+            double[] corrections = inner.corrections(c, projects, rows);
             for (double shrinkage : fixedShrinkage == null ? Candidates.SHRINKAGES : List.of(fixedShrinkage)) {
                 if (shrinkage == 0) {
                     continue;
@@ -214,6 +206,51 @@ public final class NestedEvaluation {
             residuals[i] = rows.get(i).target() - bestShrinkage * bestCorrections[i];
         }
         return new Choice(best, bestShrinkage, calibrate(rows, residuals), bestMape, options);
+    }
+
+    /**
+     * The inner cross-validation's forecasts: each row of {@code projects} corrected by a candidate trained on
+     * {@code projects} without the row's family. A model trained without families A and B serves the inner folds of
+     * outer fold A and of outer fold B alike, so each is fitted once per evaluation and its corrections of every row
+     * it did not see are kept (training is deterministic, so which fold fits it first does not matter).
+     */
+    static final class OutOfFold {
+        private record Key(String candidate, Set<String> training) {}
+
+        private final Data data;
+        private final Map<Key, Map<TrainingRow, Double>> fitted = new ConcurrentHashMap<>();
+
+        OutOfFold(Data data) {
+            this.data = data;
+        }
+
+        double[] corrections(Candidates.Candidate c, Set<String> projects, List<TrainingRow> rows) {
+            double[] corrections = new double[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                String family = data.family(rows.get(i).projectId());
+                Set<String> training = projects.stream().filter(p -> !data.family(p).equals(family))
+                        .collect(Collectors.toCollection(TreeSet::new));
+                corrections[i] = unseen(c, training).get(rows.get(i));
+            }
+            return corrections;
+        }
+
+        /** The corrections of every real row outside {@code training}, by a model of {@code c} trained on it. */
+        private Map<TrainingRow, Double> unseen(Candidates.Candidate c, Set<String> training) {
+            Key key = new Key(c.name(), training);
+            Map<TrainingRow, Double> known = fitted.get(key);
+            if (known == null) {
+                SlipModel model = fit(data, training, new Choice(c, 1.0, Map.of(), 0, Map.of()), "inner fold");
+                known = new IdentityHashMap<>();
+                for (TrainingRow r : data.rows()) {
+                    if (!training.contains(r.projectId())) {
+                        known.put(r, model.correction(r.features()));
+                    }
+                }
+                fitted.putIfAbsent(key, known);
+            }
+            return known;
+        }
     }
 
     /**

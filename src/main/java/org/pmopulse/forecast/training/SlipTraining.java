@@ -106,9 +106,9 @@ public final class SlipTraining {
 
     private static Map<String, Object> evaluation(NestedEvaluation.Choice choice, NestedEvaluation.Result nested) {
         Map<String, Object> e = new LinkedHashMap<>();
-        e.put("method", "nested leave one project out: in each outer fold the candidate, its shrinkage and the 80 %"
-                + " range are chosen by a " + NestedEvaluation.INNER_FOLDS + "-fold grouped cross-validation on the"
-                + " other projects only; MAPE of the forecast real duration in percent, pooled over periods");
+        e.put("method", "nested leave one project out, its siblings with it: in each outer fold the candidate, its"
+                + " shrinkage and the 80 % range are chosen by a cross-validation on the other projects only that"
+                + " leaves one family out at a time; MAPE of the forecast real duration in percent, pooled over periods");
         if (nested != null) {
             EvaluationReport.Figures f = EvaluationReport.figures(nested);
             e.put("snapshots", f.snapshots());

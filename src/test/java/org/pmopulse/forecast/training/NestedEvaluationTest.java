@@ -104,6 +104,40 @@ class NestedEvaluationTest {
         assertThat(choice.options()).containsKey("earned schedule").containsKey("forest x 0.5");
     }
 
+    /**
+     * Inside a fold, a row is forecast by a model trained on the fold's projects without the row's family, as the
+     * outer loop leaves a family out; that model is fitted once and shared by the folds that need it.
+     */
+    @Test
+    void anInnerForecastComesFromAModelThatSawNeitherTheRowsProjectNorItsSiblings() {
+        NestedEvaluation.Data twins = new NestedEvaluation.Data(rows, Map.of(), Map.of("P03", "twins", "P04", "twins"));
+        Set<String> fold = new TreeSet<>(twins.projects());
+        fold.remove("P01"); // the fold that leaves P01 out
+        Candidates.Candidate tree = Candidates.named("tree", Candidates.standard());
+        List<TrainingRow> foldRows = twins.realOf(fold);
+        Set<String> withoutTwins = new TreeSet<>(fold);
+        withoutTwins.removeAll(Set.of("P03", "P04"));
+        Set<String> withoutP03Only = new TreeSet<>(fold);
+        withoutP03Only.remove("P03");
+        NestedEvaluation.Choice full = new NestedEvaluation.Choice(tree, 1.0, Map.of(), 0, Map.of());
+        SlipModel unseen = NestedEvaluation.fit(twins, withoutTwins, full, "without the twins");
+        SlipModel sawSibling = NestedEvaluation.fit(twins, withoutP03Only, full, "with P04");
+
+        NestedEvaluation.OutOfFold inner = new NestedEvaluation.OutOfFold(twins);
+        double[] corrections = inner.corrections(tree, fold, foldRows);
+        double[] again = inner.corrections(tree, fold, foldRows);
+
+        boolean siblingWouldShow = false;
+        for (int i = 0; i < foldRows.size(); i++) {
+            if (foldRows.get(i).projectId().equals("P03")) {
+                assertThat(corrections[i]).isEqualTo(unseen.correction(foldRows.get(i).features()));
+                siblingWouldShow |= corrections[i] != sawSibling.correction(foldRows.get(i).features());
+            }
+        }
+        assertThat(siblingWouldShow).as("a model that saw P04 forecasts P03 differently").isTrue();
+        assertThat(again).containsExactly(corrections);
+    }
+
     @Test
     void anExistingModelIsScoredWithItsOwnRangeWhateverTheOutcomes() {
         Set<String> all = new TreeSet<>(data(rows).projects());
