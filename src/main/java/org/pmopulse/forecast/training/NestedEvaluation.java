@@ -11,6 +11,7 @@ import org.tribuo.regression.Regressor;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -136,12 +138,16 @@ public final class NestedEvaluation {
         // siblings leave together, so one fold a family: its projects would all get the same choice and model
         Map<String, List<String>> families = data.projects().stream()
                 .collect(Collectors.groupingBy(data::family, TreeMap::new, Collectors.toList()));
+        if (families.size() < MIN_FAMILIES) {
+            throw new IllegalArgumentException("a nested evaluation needs projects of at least " + MIN_FAMILIES
+                    + " families, not " + families.size() + ": one to leave out, two for the inner folds");
+        }
         OutOfFold inner = new OutOfFold(data);
         AtomicInteger done = new AtomicInteger();
         List<Prediction> predictions = families.values().parallelStream().flatMap(left -> {
             Set<String> others = data.projects().stream().filter(p -> !left.contains(p))
                     .collect(Collectors.toCollection(TreeSet::new));
-            Choice choice = choose(data, others, candidates, fixedShrinkage, inner);
+            Choice choice = choose(inner, others, candidates, fixedShrinkage);
             SlipModel model = fit(data, others, choice, "leave out " + String.join(", ", left));
             List<Prediction> made = data.rows().stream().filter(r -> left.contains(r.projectId()))
                     .map(r -> predict(model, r, choice.label())).toList();
@@ -170,12 +176,13 @@ public final class NestedEvaluation {
      * option (candidate and shrinkage) with the lowest MAPE, and the range from that option's inner errors.
      */
     public static Choice choose(Data data, Set<String> projects, List<Candidates.Candidate> candidates) {
-        return choose(data, projects, candidates, null, new OutOfFold(data));
+        return choose(new OutOfFold(data), projects, candidates, null);
     }
 
-    static Choice choose(Data data, Set<String> projects, List<Candidates.Candidate> candidates, Double fixedShrinkage,
-                         OutOfFold inner) {
-        List<TrainingRow> rows = data.realOf(projects);
+    /** @param inner the inner forecasts of the evaluation's data, shared by its folds */
+    static Choice choose(OutOfFold inner, Set<String> projects, List<Candidates.Candidate> candidates,
+                         Double fixedShrinkage) {
+        List<TrainingRow> rows = inner.data.realOf(projects);
         Map<String, Double> options = new LinkedHashMap<>();
         Candidates.Candidate best = candidates.get(0);
         double bestShrinkage = 0;
@@ -211,45 +218,58 @@ public final class NestedEvaluation {
     /**
      * The inner cross-validation's forecasts: each row of {@code projects} corrected by a candidate trained on
      * {@code projects} without the row's family. A model trained without families A and B serves the inner folds of
-     * outer fold A and of outer fold B alike, so each is fitted once per evaluation and its corrections of every row
-     * it did not see are kept (training is deterministic, so which fold fits it first does not matter).
+     * outer fold A and of outer fold B alike, so each is fitted once per evaluation, by whichever fold needs it first
+     * (the others wait for it), and its corrections of every row it did not see are kept.
      */
     static final class OutOfFold {
-        private record Key(String candidate, Set<String> training) {}
+        /** The candidate itself, not its name: two candidates of one name must not share forecasts. */
+        private record Key(Candidates.Candidate candidate, Set<String> training) {}
 
         private final Data data;
-        private final Map<Key, Map<TrainingRow, Double>> fitted = new ConcurrentHashMap<>();
+        private final Map<Key, CompletableFuture<Map<TrainingRow, Double>>> fitted = new ConcurrentHashMap<>();
 
         OutOfFold(Data data) {
             this.data = data;
         }
 
+        /** @param rows rows of {@code projects} from this evaluation's data (looked up as the same objects) */
         double[] corrections(Candidates.Candidate c, Set<String> projects, List<TrainingRow> rows) {
+            Map<String, Map<TrainingRow, Double>> byFamily = new HashMap<>();
             double[] corrections = new double[rows.size()];
             for (int i = 0; i < rows.size(); i++) {
                 String family = data.family(rows.get(i).projectId());
-                Set<String> training = projects.stream().filter(p -> !data.family(p).equals(family))
-                        .collect(Collectors.toCollection(TreeSet::new));
-                corrections[i] = unseen(c, training).get(rows.get(i));
+                Double correction = byFamily.computeIfAbsent(family, f -> unseen(c, projects.stream()
+                        .filter(p -> !data.family(p).equals(f)).collect(Collectors.toCollection(TreeSet::new))))
+                        .get(rows.get(i));
+                if (correction == null) {
+                    throw new IllegalArgumentException("a row of " + rows.get(i).projectId() + " that is not one of"
+                            + " this evaluation's rows");
+                }
+                corrections[i] = correction;
             }
             return corrections;
         }
 
         /** The corrections of every real row outside {@code training}, by a model of {@code c} trained on it. */
         private Map<TrainingRow, Double> unseen(Candidates.Candidate c, Set<String> training) {
-            Key key = new Key(c.name(), training);
-            Map<TrainingRow, Double> known = fitted.get(key);
-            if (known == null) {
+            CompletableFuture<Map<TrainingRow, Double>> mine = new CompletableFuture<>();
+            CompletableFuture<Map<TrainingRow, Double>> first = fitted.putIfAbsent(new Key(c, training), mine);
+            if (first != null) {
+                return first.join();
+            }
+            try {
                 SlipModel model = fit(data, training, new Choice(c, 1.0, Map.of(), 0, Map.of()), "inner fold");
-                known = new IdentityHashMap<>();
+                Map<TrainingRow, Double> known = new IdentityHashMap<>();
                 for (TrainingRow r : data.rows()) {
                     if (!training.contains(r.projectId())) {
                         known.put(r, model.correction(r.features()));
                     }
                 }
-                fitted.putIfAbsent(key, known);
+                mine.complete(known);
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);
             }
-            return known;
+            return mine.join();
         }
     }
 

@@ -118,7 +118,7 @@ public final class SlipTraining {
             Map<String, Long> chosen = new java.util.TreeMap<>();
             nested.predictions().stream().map(p -> p.row().projectId() + "\u0000" + p.choice()).distinct()
                     .forEach(k -> chosen.merge(k.substring(k.indexOf('\u0000') + 1), 1L, Long::sum));
-            e.put("outerFoldChoices", chosen);
+            e.put("choicesByProjectLeftOut", chosen); // an outer fold leaves a family out: counted by project
         }
         e.put("kept", choice.label());
         e.put("innerMape", choice.options());
