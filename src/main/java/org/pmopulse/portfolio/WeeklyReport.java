@@ -169,9 +169,8 @@ final class WeeklyReport {
                 completeness(e), e.change() == null ? "" : signed(e.change()),
                 e.topFinding() == null ? "" : e.topFinding().ruleId() + " " + e.topFinding().title())).toList();
         return new Model(view.week(), range(), counts, list(s.newlyRed()), list(s.newlyAmber()), list(s.improved()),
-                movers(s.biggestDrops()), movers(s.biggestRises()), notReported(view.notReported()), sections, conflicts,
-                forecasts,
-                !forecasts.isEmpty(), rows);
+                movers(s.biggestDrops()), movers(s.biggestRises()), notReported(view.notReported()), sections,
+                conflicts, forecasts, !forecasts.isEmpty(), rows);
     }
 
     String csv() {
